@@ -1,0 +1,16 @@
+/**
+ * @file mailverdict.h
+ * @brief Umbrella header: everything a user of the library needs.
+ */
+#pragma once
+
+#include "mailverdict/address.h"
+#include "mailverdict/analyze.h"
+#include "mailverdict/auth_results.h"
+#include "mailverdict/authentication.h"
+#include "mailverdict/diagnosis.h"
+#include "mailverdict/domain.h"
+#include "mailverdict/errors.h"
+#include "mailverdict/message.h"
+#include "mailverdict/report.h"
+#include "mailverdict/version.h"

@@ -1,0 +1,46 @@
+/**
+ * @file internal/text.h
+ * @brief Small ASCII and UTF-8 text helpers shared by the parsers.
+ *
+ * Everything here is linear in its input and allocation-light. None of it is
+ * part of the public API.
+ */
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mailverdict::internal {
+
+/// RFC 5234 WSP: space or horizontal tab.
+constexpr bool is_wsp(char c) { return c == ' ' || c == '\t'; }
+constexpr bool is_space(char c) { return is_wsp(c) || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+constexpr char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string_view trim(std::string_view s);
+std::string lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+/// Case-insensitive (ASCII) substring search; npos when absent.
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0);
+bool icontains(std::string_view haystack, std::string_view needle);
+
+/// True when `s` is valid UTF-8 (RFC 3629 §4: no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view s);
+/// Copies `s`, replacing every invalid UTF-8 sequence with U+FFFD, so that
+/// the result can always be serialized as JSON.
+std::string to_valid_utf8(std::string_view s);
+
+/// Replaces every `{name}` in `tpl` whose name is in `values`; other braces
+/// are kept as written. Never throws (the wasm build has no exceptions).
+std::string fill_template(std::string_view tpl,
+                          const std::vector<std::pair<std::string_view, std::string_view>>& values);
+
+/// Joins `items` as "a", "a and b" or "a, b and c".
+std::string join_words(const std::vector<std::string>& items, std::string_view last_sep = " and ");
+
+}  // namespace mailverdict::internal

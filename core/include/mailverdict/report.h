@@ -1,0 +1,133 @@
+/**
+ * @file report.h
+ * @brief The report: what the analyzer found, in the shape of DESIGN.md's
+ * report contract (schema 1), and its JSON, text and Markdown renderings.
+ *
+ * The report is the only thing that crosses from C++ to JavaScript. Fields
+ * named here are stable; optional values use std::optional and become JSON
+ * null.
+ */
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mailverdict/errors.h"
+
+namespace mailverdict {
+
+/// What the input was.
+enum class input_kind { headers, message, bounce, empty, not_email };
+/// The verdict's status.
+enum class verdict_status { ok, problem, warning, unknown };
+/// How sure a cause is.
+enum class confidence_level { certain, likely, possible };
+
+const char* to_string(input_kind k);
+const char* to_string(verdict_status s);
+const char* to_string(confidence_level c);
+
+/// One piece of evidence: a header field (by name and 0-based index in the
+/// header block) and the text that proves the point.
+struct evidence_item {
+  std::string header;
+  std::size_t index = 0;
+  std::string text;
+};
+
+struct cause {
+  std::string id;  ///< "unaligned_pass", "not_authenticated", ...
+  confidence_level confidence = confidence_level::likely;
+  std::string explanation;
+  std::vector<evidence_item> evidence;
+};
+
+struct fix {
+  std::string id;
+  std::string title;
+  std::vector<std::string> steps;
+};
+
+struct spf_finding {
+  std::string result = "unknown";
+  std::optional<std::string> domain;
+  std::optional<bool> aligned;
+};
+
+struct dkim_finding {
+  std::string result;
+  std::string domain;
+  std::optional<std::string> selector;
+  std::optional<bool> aligned;
+};
+
+struct dmarc_finding {
+  std::string result = "unknown";
+  std::optional<std::string> policy;
+  std::optional<std::string> action;
+};
+
+struct arc_finding {
+  std::string result = "none";
+  int sets = 0;
+};
+
+struct authentication_report {
+  std::optional<std::string> from_domain;
+  std::optional<std::string> organizational_domain;
+  std::optional<std::string> authserv_id;
+  spf_finding spf;
+  std::vector<dkim_finding> dkim;
+  dmarc_finding dmarc;
+  arc_finding arc;
+};
+
+struct bounce_report {
+  std::optional<int> reply_code;
+  std::optional<std::string> status;
+  bool permanent = true;
+  std::string category = "undetermined";
+  std::optional<std::string> provider;
+  std::string diagnostic;
+  std::optional<std::string> recipient;
+  std::optional<std::string> reporting_mta;
+  std::optional<std::string> remote_mta;
+};
+
+/// A header field as the report lists it.
+struct header_entry {
+  std::string name;
+  std::string value;
+  std::size_t index = 0;
+  std::string explanation;  ///< One line from core/data/header_names.tsv, or "".
+};
+
+struct report {
+  static constexpr int kSchema = 1;
+  struct {
+    input_kind kind = input_kind::empty;
+    std::size_t bytes = 0;
+    std::vector<warning> warnings;
+  } input;
+  struct {
+    verdict_status status = verdict_status::unknown;
+    std::string headline;
+    std::string summary;
+  } verdict;
+  std::optional<bounce_report> bounce;
+  std::optional<authentication_report> authentication;
+  std::vector<cause> causes;
+  std::vector<fix> fixes;
+  std::vector<header_entry> headers;
+};
+
+/// The report as JSON (schema 1). Always valid UTF-8: invalid bytes in
+/// header text are replaced with U+FFFD. `indent` < 0 gives one line.
+std::string to_json(const report& r, int indent = -1);
+
+/// The report as plain text for a terminal or a ticket.
+std::string to_text(const report& r);
+
+}  // namespace mailverdict

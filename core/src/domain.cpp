@@ -1,0 +1,124 @@
+/**
+ * @file domain.cpp
+ * @brief Organizational domains and alignment (RFC 7489 §3.1, §3.2).
+ */
+#include "mailverdict/domain.h"
+
+#include <unordered_set>
+#include <vector>
+
+#include "mailverdict/internal/text.h"
+
+namespace mailverdict {
+
+namespace detail {
+extern const std::string_view kPublicSuffixRules;  // generated: psl_data.cpp
+extern const int kPublicSuffixRuleCount;
+}  // namespace detail
+
+namespace {
+
+const std::unordered_set<std::string_view>& suffix_rules() {
+  static const std::unordered_set<std::string_view> rules = [] {
+    std::unordered_set<std::string_view> set;
+    set.reserve(static_cast<std::size_t>(detail::kPublicSuffixRuleCount) * 2);
+    std::string_view all = detail::kPublicSuffixRules;
+    while (!all.empty()) {
+      const std::size_t nl = all.find('\n');
+      set.insert(all.substr(0, nl));
+      if (nl == std::string_view::npos) break;
+      all.remove_prefix(nl + 1);
+    }
+    return set;
+  }();
+  return rules;
+}
+
+bool has(std::string_view rule) { return suffix_rules().count(rule) > 0; }
+
+}  // namespace
+
+int public_suffix_rule_count() { return detail::kPublicSuffixRuleCount; }
+
+std::string normalize_domain(std::string_view domain) {
+  std::string_view d = internal::trim(domain);
+  while (!d.empty() && (d.front() == '<' || d.front() == '"' || d.front() == '\'' || d.front() == '[')) {
+    d.remove_prefix(1);
+  }
+  while (!d.empty() && (d.back() == '>' || d.back() == '"' || d.back() == '\'' || d.back() == ']' ||
+                        d.back() == '.' || d.back() == ',' || d.back() == ';')) {
+    d.remove_suffix(1);
+  }
+  if (d.empty() || d.size() > 253) return {};
+  std::string out;
+  out.reserve(d.size());
+  char prev = '.';
+  for (char c : d) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool ok = internal::is_alpha(c) || internal::is_digit(c) || c == '-' || c == '_' ||
+                    c == '.' || u >= 0x80;
+    if (!ok) return {};
+    if (c == '.' && prev == '.') return {};  // empty label
+    out += internal::to_lower(c);
+    prev = c;
+  }
+  return out;
+}
+
+std::string domain_of(std::string_view address_or_domain) {
+  std::string_view s = internal::trim(address_or_domain);
+  const std::size_t at = s.rfind('@');
+  if (at != std::string_view::npos) s = s.substr(at + 1);
+  return normalize_domain(s);
+}
+
+std::string public_suffix(std::string_view domain_in) {
+  const std::string domain = normalize_domain(domain_in);
+  if (domain.empty()) return {};
+  // Start positions of each suffix: "a.b.c" → "a.b.c", "b.c", "c".
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < domain.size(); ++i) {
+    if (domain[i] == '.') starts.push_back(i + 1);
+  }
+  const std::string_view d = domain;
+  std::string probe;
+  // Longest suffix first, so the first match is the prevailing rule.
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    const std::string_view suffix = d.substr(starts[k]);
+    probe = "!";
+    probe += suffix;
+    if (has(probe)) {
+      // An exception rule: the public suffix is the rule minus its leftmost label.
+      return k + 1 < starts.size() ? std::string(d.substr(starts[k + 1])) : std::string(suffix);
+    }
+    if (has(suffix)) return std::string(suffix);
+    if (k + 1 < starts.size()) {
+      probe = "*.";
+      probe += d.substr(starts[k + 1]);
+      if (has(probe)) return std::string(suffix);
+    }
+  }
+  // The default rule "*": the last label.
+  return std::string(d.substr(starts.back()));
+}
+
+std::string organizational_domain(std::string_view domain_in) {
+  const std::string domain = normalize_domain(domain_in);
+  if (domain.empty()) return {};
+  const std::string suffix = public_suffix(domain);
+  if (suffix.size() >= domain.size()) return domain;
+  // One more label to the left of the suffix.
+  const std::size_t end = domain.size() - suffix.size() - 1;  // the dot before the suffix
+  const std::size_t dot = domain.rfind('.', end - 1);
+  return dot == std::string::npos ? domain : domain.substr(dot + 1);
+}
+
+bool aligned(std::string_view identifier, std::string_view from_domain, alignment_mode mode) {
+  const std::string a = normalize_domain(identifier);
+  const std::string b = normalize_domain(from_domain);
+  if (a.empty() || b.empty()) return false;
+  if (mode == alignment_mode::strict) return a == b;
+  return organizational_domain(a) == organizational_domain(b);
+}
+
+}  // namespace mailverdict

@@ -1,0 +1,50 @@
+// Tests for domain.h: the Public Suffix List algorithm and alignment.
+#include "mailverdict/domain.h"
+
+#include <gtest/gtest.h>
+
+using namespace mailverdict;
+
+TEST(Domain, TableWasGeneratedFromTheRealList) {
+  // Debian's list holds thousands of rules; a hand-written stub would not.
+  EXPECT_GT(public_suffix_rule_count(), 5000);
+}
+
+TEST(Domain, Normalize) {
+  EXPECT_EQ(normalize_domain(" Example.COM. "), "example.com");
+  EXPECT_EQ(normalize_domain("<mail.example.org>"), "mail.example.org");
+  EXPECT_EQ(normalize_domain("a..b"), "");
+  EXPECT_EQ(normalize_domain("bad domain"), "");
+  EXPECT_EQ(domain_of("Bounces+123@Bounces.SendGrid.net"), "bounces.sendgrid.net");
+  EXPECT_EQ(domain_of("example.net"), "example.net");
+}
+
+TEST(Domain, PublicSuffixRules) {
+  EXPECT_EQ(public_suffix("www.example.com"), "com");
+  EXPECT_EQ(public_suffix("shop.example.co.uk"), "co.uk");
+  EXPECT_EQ(public_suffix("a.b.example.com.au"), "com.au");
+  // Wildcard rule *.ck with exception !www.ck (both in the real list).
+  EXPECT_EQ(public_suffix("foo.bar.ck"), "bar.ck");
+  EXPECT_EQ(public_suffix("www.ck"), "ck");
+  // Unknown TLD: the default rule "*".
+  EXPECT_EQ(public_suffix("host.example.invalidtld"), "invalidtld");
+}
+
+TEST(Domain, OrganizationalDomain) {
+  EXPECT_EQ(organizational_domain("mail.example.co.uk"), "example.co.uk");
+  EXPECT_EQ(organizational_domain("shop.example.co.uk"), "example.co.uk");
+  EXPECT_EQ(organizational_domain("bounces.sendgrid.net"), "sendgrid.net");
+  EXPECT_EQ(organizational_domain("example.com"), "example.com");
+  EXPECT_EQ(organizational_domain("co.uk"), "co.uk");  // a public suffix is its own
+  // Private-section rules count too: each blogspot.com blog is its own organization.
+  EXPECT_EQ(organizational_domain("www.someblog.blogspot.com"), "someblog.blogspot.com");
+}
+
+TEST(Domain, RelaxedAndStrictAlignment) {
+  EXPECT_TRUE(aligned("mail.example.co.uk", "shop.example.co.uk", alignment_mode::relaxed));
+  EXPECT_FALSE(aligned("other.co.uk", "shop.example.co.uk", alignment_mode::relaxed));
+  EXPECT_FALSE(aligned("mail.example.co.uk", "shop.example.co.uk", alignment_mode::strict));
+  EXPECT_TRUE(aligned("Example.com", "example.COM", alignment_mode::strict));
+  EXPECT_FALSE(aligned("sendgrid.net", "northwind-traders.com", alignment_mode::relaxed));
+  EXPECT_FALSE(aligned("", "example.com", alignment_mode::relaxed));
+}
