@@ -32,9 +32,7 @@ std::string analyze_with(const std::string& text, const std::string& options_jso
   return mailverdict::to_json(mailverdict::analyze(text, opts));
 }
 
-std::string to_text(const std::string& text) {
-  return mailverdict::to_text(mailverdict::analyze(text));
-}
+std::string to_text(const std::string& text) { return mailverdict::to_text(mailverdict::analyze(text)); }
 
 std::string version() { return mailverdict::kVersion; }
 

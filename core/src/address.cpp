@@ -32,12 +32,9 @@ std::vector<token> tokenize(std::string_view v) {
       flush();
       int depth = 1;
       for (++i; i < v.size() && depth > 0; ++i) {
-        if (v[i] == '\\')
-          ++i;
-        else if (v[i] == '(')
-          ++depth;
-        else if (v[i] == ')')
-          --depth;
+        if (v[i] == '\\') ++i;
+        else if (v[i] == '(') ++depth;
+        else if (v[i] == ')') --depth;
       }
       --i;
     } else if (c == '"') {  // §3.2.4 quoted-string
@@ -80,8 +77,8 @@ mailbox make_mailbox(std::string_view addr, std::string display) {
 std::vector<mailbox> parse_mailboxes(std::string_view value) {
   std::vector<mailbox> out;
   const std::vector<token> toks = tokenize(value);
-  std::string display;  // words seen since the last separator
-  std::string bare;     // an addr-spec written without angle brackets
+  std::string display;   // words seen since the last separator
+  std::string bare;      // an addr-spec written without angle brackets
   auto add_word = [&](const std::string& w) {
     if (!display.empty()) display += ' ';
     display += w;
@@ -91,10 +88,8 @@ std::vector<mailbox> parse_mailboxes(std::string_view value) {
     if (t.kind == token::special && t.text == "<") {
       std::string addr;
       for (++i; i < toks.size() && !(toks[i].kind == token::special && toks[i].text == ">"); ++i) {
-        if (toks[i].kind == token::special && toks[i].text == ":")
-          addr.clear();  // obs-route
-        else if (toks[i].kind != token::special || toks[i].text == ";")
-          addr += toks[i].text;
+        if (toks[i].kind == token::special && toks[i].text == ":") addr.clear();  // obs-route
+        else if (toks[i].kind != token::special || toks[i].text == ";") addr += toks[i].text;
       }
       if (!addr.empty()) out.push_back(make_mailbox(addr, display));
       display.clear();

@@ -55,20 +55,18 @@ report analyze(std::string_view text, const options& opts) {
     return r;
   }
   if (looks_binary(text)) {
-    not_email(
-        r, "This is binary data, not email text.",
-        "The input holds NUL or control bytes, as images, archives and programs do. Paste the "
-        "message headers as text, or open the .eml file itself.");
+    not_email(r, "This is binary data, not email text.",
+              "The input holds NUL or control bytes, as images, archives and programs do. Paste the "
+              "message headers as text, or open the .eml file itself.");
     return r;
   }
 
   const header_block block = parse_header_block(text);
   r.input.warnings.insert(r.input.warnings.end(), block.warnings.begin(), block.warnings.end());
   if (block.fields.empty()) {
-    not_email(
-        r, "No email headers were found in this text.",
-        "Header lines look like \"Name: value\" (From:, Received:, Authentication-Results: ...). "
-        "Copy the message's full headers or its original source and paste them here.");
+    not_email(r, "No email headers were found in this text.",
+              "Header lines look like \"Name: value\" (From:, Received:, Authentication-Results: ...). "
+              "Copy the message's full headers or its original source and paste them here.");
     return r;
   }
   r.input.kind = block.has_body ? input_kind::message : input_kind::headers;

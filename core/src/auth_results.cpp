@@ -83,8 +83,7 @@ void add_comment(auth_method_result& r, const std::string& c) {
 
 std::string_view auth_method_result::get(std::string_view key) const {
   const std::size_t dot = key.find('.');
-  const std::string_view ptype =
-      dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
+  const std::string_view ptype = dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
   const std::string_view prop = dot == std::string_view::npos ? key : key.substr(dot + 1);
   for (const auto& p : properties) {
     if (internal::iequals(p.ptype, ptype) && internal::iequals(p.property, prop)) return p.value;
@@ -95,19 +94,16 @@ std::string_view auth_method_result::get(std::string_view key) const {
 result<auth_results> parse_auth_results(std::string_view value) {
   std::string trailing;
   const std::vector<token> t = lex(value, trailing);
-  if (t.empty())
-    return parse_error{error_code::empty, "The Authentication-Results field is empty."};
+  if (t.empty()) return parse_error{error_code::empty, "The Authentication-Results field is empty."};
 
   auth_results out;
   std::size_t i = 0;
   // authserv-id [CFWS authres-version]; absent when the field starts with
   // "method=result" (Microsoft 365 writes it so).
-  const bool starts_with_method =
-      t.size() > 1 && t[0].kind == token::word && t[1].kind == token::equals;
+  const bool starts_with_method = t.size() > 1 && t[0].kind == token::word && t[1].kind == token::equals;
   if (!starts_with_method) {
     if (!is_value(t[0])) {
-      return parse_error{error_code::syntax,
-                         "Authentication-Results must start with the server's name."};
+      return parse_error{error_code::syntax, "Authentication-Results must start with the server's name."};
     }
     out.authserv_id = internal::lower(t[0].text);
     i = 1;
@@ -124,13 +120,12 @@ result<auth_results> parse_auth_results(std::string_view value) {
     if (i == t.size()) {
       if (!out.none) {
         return parse_error{error_code::missing_part,
-                           "Authentication-Results names a server but gives no results."};
+                     "Authentication-Results names a server but gives no results."};
       }
       return out;
     }
     if (t[i].kind != token::semicolon) {
-      return parse_error{error_code::syntax,
-                         "Expected ';' after the server name \"" + out.authserv_id + "\"."};
+      return parse_error{error_code::syntax, "Expected ';' after the server name \"" + out.authserv_id + "\"."};
     }
   }
 
@@ -150,12 +145,11 @@ result<auth_results> parse_auth_results(std::string_view value) {
         continue;
       }
       return parse_error{error_code::syntax, "Could not read \"" + t[i].text +
-                                                 "\" as method=result or property=value."};
+                                           "\" as method=result or property=value."};
     }
     const std::string key = internal::lower(t[i].text);
     const std::string& val = t[i + 2].text;
-    const std::string comment =
-        t[i].comment + (t[i + 1].comment.empty() ? "" : " " + t[i + 1].comment);
+    const std::string comment = t[i].comment + (t[i + 1].comment.empty() ? "" : " " + t[i + 1].comment);
     const std::string& after = (i + 3 < t.size()) ? t[i + 3].comment : trailing;
     i += 3;
     const std::size_t dot = key.find('.');

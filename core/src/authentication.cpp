@@ -27,8 +27,7 @@ std::optional<std::string> policy_from_comment(std::string_view comment) {
   return std::nullopt;
 }
 
-std::optional<bool> alignment(const std::string& identifier,
-                              const std::optional<std::string>& from) {
+std::optional<bool> alignment(const std::string& identifier, const std::optional<std::string>& from) {
   if (identifier.empty() || !from) return std::nullopt;
   return aligned(identifier, *from, alignment_mode::relaxed);
 }

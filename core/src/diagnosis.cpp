@@ -43,7 +43,7 @@ struct auth_facts {
   // both bounces.sendgrid.net and sendgrid.net): the service to fix.
   std::vector<std::string> unaligned_pass_domains;
   std::vector<std::string> aligned_pass_domains;
-  std::vector<std::string> passed_methods;  // "SPF", "DKIM"
+  std::vector<std::string> passed_methods;          // "SPF", "DKIM"
 };
 
 auth_facts condense(const authentication_report& s) {
@@ -85,15 +85,11 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
 
   if (!auth.results) {
     out.verdict.status = verdict_status::unknown;
-    out.verdict.headline =
-        "These headers hold no Authentication-Results, so SPF, DKIM and DMARC cannot be judged.";
+    out.verdict.headline = "These headers hold no Authentication-Results, so SPF, DKIM and DMARC cannot be judged.";
     out.verdict.summary =
-        "Authentication-Results is written by the receiving server. Copy the headers of the "
-        "message as "
-        "received (in Outlook: File, Properties, Internet headers; in Gmail: Show original), not "
-        "of a "
-        "draft or a sent copy. Checking SPF and DKIM directly needs DNS, which this page does not "
-        "use.";
+        "Authentication-Results is written by the receiving server. Copy the headers of the message as "
+        "received (in Outlook: File, Properties, Internet headers; in Gmail: Show original), not of a "
+        "draft or a sent copy. Checking SPF and DKIM directly needs DNS, which this page does not use.";
     return;
   }
 
@@ -113,15 +109,14 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
                                   : join_words(f.unaligned_pass_domains);
   const std::string service_domains = join_words(f.unaligned_pass_domains);
   const std::string dkim_list = join_words(dkim_domains);
-  const fix_values values = {{"from_domain", from},      {"org_domain", org},
-                             {"service", service},       {"service_domains", service_domains},
-                             {"spf_domain", spf_domain}, {"dkim_domains", dkim_list}};
+  const fix_values values = {{"from_domain", from},       {"org_domain", org},
+                             {"service", service},        {"service_domains", service_domains},
+                             {"spf_domain", spf_domain},  {"dkim_domains", dkim_list}};
 
   std::string action_text;
   if (s.dmarc.action) {
     const std::string_view meaning = action_meaning(*s.dmarc.action);
-    if (!meaning.empty())
-      action_text = fmt::format(" The receiver's action={} means {}.", *s.dmarc.action, meaning);
+    if (!meaning.empty()) action_text = fmt::format(" The receiver's action={} means {}.", *s.dmarc.action, meaning);
   }
 
   if ((dmarc_fail || dmarc_unknown) && !aligned_pass) {
@@ -134,22 +129,18 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       c.id = "unaligned_pass";
       c.confidence = conf;
       c.explanation = fmt::format(
-          "{} passed, but for {}, which {} not aligned with the From: domain {}{}. DMARC only "
-          "counts a "
-          "pass for the From: domain or another domain under {}, so the message was "
-          "unauthenticated as "
+          "{} passed, but for {}, which {} not aligned with the From: domain {}{}. DMARC only counts a "
+          "pass for the From: domain or another domain under {}, so the message was unauthenticated as "
           "far as DMARC is concerned.",
           passed, service_domains, one ? "is" : "are", from,
           org != from ? fmt::format(" (organizational domain {})", org) : "", org);
       c.evidence = ev;
       out.causes.push_back(std::move(c));
-      out.verdict.headline = fmt::format("{}: {} passed for {}, which {} not aligned with {}.",
-                                         failed, passed, service_domains, one ? "is" : "are", from);
+      out.verdict.headline = fmt::format("{}: {} passed for {}, which {} not aligned with {}.", failed, passed,
+                                         service_domains, one ? "is" : "are", from);
       out.verdict.summary = fmt::format(
-          "The message claims to be from {}, but the only successful checks were for {}. This is "
-          "the "
-          "most common DMARC failure: a service sends as your domain while authenticating with its "
-          "own.{} "
+          "The message claims to be from {}, but the only successful checks were for {}. This is the "
+          "most common DMARC failure: a service sends as your domain while authenticating with its own.{} "
           "The fix is on the sending side: make {} sign with DKIM for {}.",
           from, service_domains, action_text, service, from);
       out.fixes.push_back(make_fix("aligned_dkim", values));
@@ -159,30 +150,22 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       c.id = "not_authenticated";
       c.confidence = conf;
       c.explanation = fmt::format(
-          "Neither SPF (result: {}{}) nor DKIM ({}) passed, so nothing could align with {}. Either "
-          "the "
-          "sending service was never authorized for {} (no SPF include, no DKIM key), or the mail "
-          "did not "
+          "Neither SPF (result: {}{}) nor DKIM ({}) passed, so nothing could align with {}. Either the "
+          "sending service was never authorized for {} (no SPF include, no DKIM key), or the mail did not "
           "come from the domain's owner.",
           s.spf.result, s.spf.domain ? " for " + *s.spf.domain : "",
-          s.dkim.empty()
-              ? "no signature checked"
-              : "results: " +
-                    [&] {
-                      std::vector<std::string> r;
-                      for (const auto& d : s.dkim)
-                        r.push_back(d.result + (d.domain.empty() ? "" : " for " + d.domain));
-                      return join_words(r);
-                    }(),
+          s.dkim.empty() ? "no signature checked" : "results: " + [&] {
+            std::vector<std::string> r;
+            for (const auto& d : s.dkim) r.push_back(d.result + (d.domain.empty() ? "" : " for " + d.domain));
+            return join_words(r);
+          }(),
           from, from);
       c.evidence = ev;
       out.causes.push_back(std::move(c));
       out.verdict.headline = fmt::format("{}: neither SPF nor DKIM passed for {}.", failed, from);
       out.verdict.summary = fmt::format(
-          "No authentication check passed for the message from {}.{} If the sender is legitimate, "
-          "it must "
-          "be authorized: DKIM signing for {} first, SPF second. If you do not recognise it, the "
-          "failure "
+          "No authentication check passed for the message from {}.{} If the sender is legitimate, it must "
+          "be authorized: DKIM signing for {} first, SPF second. If you do not recognise it, the failure "
           "may be your policy stopping a spoofer.",
           from, action_text, from);
       out.fixes.push_back(make_fix("authorize_dkim", values));
@@ -202,32 +185,26 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
                                                                       : "SPF";
     if (dmarc_fail) {
       out.verdict.headline = fmt::format(
-          "DMARC failed even though {} passed for {}, which aligns with {} under relaxed "
-          "alignment.",
-          how, join_words(f.aligned_pass_domains), from);
+          "DMARC failed even though {} passed for {}, which aligns with {} under relaxed alignment.", how,
+          join_words(f.aligned_pass_domains), from);
       out.verdict.summary =
-          "The most likely reason is strict alignment (adkim=s or aspf=s in the DMARC record), "
-          "which "
+          "The most likely reason is strict alignment (adkim=s or aspf=s in the DMARC record), which "
           "needs the exact From: domain. Paste the domain's DMARC record to confirm.";
       return;
     }
-    out.verdict.headline = fmt::format("Authentication passed: {} passed for {}, aligned with {}.",
-                                       how, join_words(f.aligned_pass_domains), from);
-    out.verdict.summary =
-        s.dmarc.result == "pass"
-            ? "DMARC passed. The receiver had no authentication reason to reject or filter this "
-              "message."
-            : fmt::format(
-                  "DMARC result: {}. An aligned pass means DMARC would pass if {} "
-                  "published a record.",
-                  s.dmarc.result, org);
+    out.verdict.headline = fmt::format("Authentication passed: {} passed for {}, aligned with {}.", how,
+                                       join_words(f.aligned_pass_domains), from);
+    out.verdict.summary = s.dmarc.result == "pass"
+                              ? "DMARC passed. The receiver had no authentication reason to reject or filter this message."
+                              : fmt::format("DMARC result: {}. An aligned pass means DMARC would pass if {} "
+                                            "published a record.",
+                                            s.dmarc.result, org);
     return;
   }
 
   // DMARC none, temperror, permerror, bestguesspass and the like.
   out.verdict.status = verdict_status::warning;
-  out.verdict.headline =
-      fmt::format("DMARC was not applied to {} (result: {}).", from, s.dmarc.result);
+  out.verdict.headline = fmt::format("DMARC was not applied to {} (result: {}).", from, s.dmarc.result);
   out.verdict.summary = "The receiver could not apply a DMARC policy to this message.";
 }
 

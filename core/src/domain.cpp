@@ -42,8 +42,7 @@ int public_suffix_rule_count() { return detail::kPublicSuffixRuleCount; }
 
 std::string normalize_domain(std::string_view domain) {
   std::string_view d = internal::trim(domain);
-  while (!d.empty() &&
-         (d.front() == '<' || d.front() == '"' || d.front() == '\'' || d.front() == '[')) {
+  while (!d.empty() && (d.front() == '<' || d.front() == '"' || d.front() == '\'' || d.front() == '[')) {
     d.remove_prefix(1);
   }
   while (!d.empty() && (d.back() == '>' || d.back() == '"' || d.back() == '\'' || d.back() == ']' ||

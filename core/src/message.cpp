@@ -24,8 +24,7 @@ constexpr std::size_t kMaxFieldName = 76;
 const std::unordered_map<std::string, std::string_view>& known_names() {
   static const std::unordered_map<std::string, std::string_view> names = [] {
     std::unordered_map<std::string, std::string_view> map;
-    for (const auto& row : data::header_names())
-      map.emplace(internal::lower(row.name), row.explanation);
+    for (const auto& row : data::header_names()) map.emplace(internal::lower(row.name), row.explanation);
     return map;
   }();
   return names;
@@ -92,10 +91,9 @@ header_block parse_header_block(std::string_view text) {
     std::size_t skipped = 0;
     for (std::size_t k = 0; k < i; ++k) skipped += !internal::trim(lines[k].text).empty();
     if (skipped > 0) {
-      block.warnings.push_back(
-          {"leading_text_skipped",
-           std::to_string(skipped) +
-               " line(s) before the first header field were not read as headers."});
+      block.warnings.push_back({"leading_text_skipped",
+                                std::to_string(skipped) +
+                                    " line(s) before the first header field were not read as headers."});
     }
   }
   block.start_offset = lines[i].offset;
@@ -149,9 +147,8 @@ header_block parse_header_block(std::string_view text) {
       ++malformed;
       if (malformed <= 3) {
         block.warnings.push_back(
-            {"malformed_line",
-             "Line " + std::to_string(lines[i].number) +
-                 " is neither a header field nor a continuation; it was skipped."});
+            {"malformed_line", "Line " + std::to_string(lines[i].number) +
+                                   " is neither a header field nor a continuation; it was skipped."});
       }
       current = nullptr;
       continue;

@@ -14,42 +14,30 @@ namespace mailverdict {
 
 const char* to_string(input_kind k) {
   switch (k) {
-    case input_kind::headers:
-      return "headers";
-    case input_kind::message:
-      return "message";
-    case input_kind::bounce:
-      return "bounce";
-    case input_kind::empty:
-      return "empty";
-    case input_kind::not_email:
-      return "not_email";
+    case input_kind::headers: return "headers";
+    case input_kind::message: return "message";
+    case input_kind::bounce: return "bounce";
+    case input_kind::empty: return "empty";
+    case input_kind::not_email: return "not_email";
   }
   return "empty";
 }
 
 const char* to_string(verdict_status s) {
   switch (s) {
-    case verdict_status::ok:
-      return "ok";
-    case verdict_status::problem:
-      return "problem";
-    case verdict_status::warning:
-      return "warning";
-    case verdict_status::unknown:
-      return "unknown";
+    case verdict_status::ok: return "ok";
+    case verdict_status::problem: return "problem";
+    case verdict_status::warning: return "warning";
+    case verdict_status::unknown: return "unknown";
   }
   return "unknown";
 }
 
 const char* to_string(confidence_level c) {
   switch (c) {
-    case confidence_level::certain:
-      return "certain";
-    case confidence_level::likely:
-      return "likely";
-    case confidence_level::possible:
-      return "possible";
+    case confidence_level::certain: return "certain";
+    case confidence_level::likely: return "likely";
+    case confidence_level::possible: return "possible";
   }
   return "possible";
 }
@@ -74,23 +62,17 @@ json opt(const std::optional<T>& v) {
 json auth_json(const authentication_report& a) {
   json dkim = json::array();
   for (const auto& d : a.dkim) {
-    dkim.push_back({{"result", d.result},
-                    {"domain", str(d.domain)},
-                    {"selector", opt(d.selector)},
+    dkim.push_back({{"result", d.result}, {"domain", str(d.domain)}, {"selector", opt(d.selector)},
                     {"aligned", opt(d.aligned)}});
   }
-  return {
-      {"from_domain", opt(a.from_domain)},
-      {"organizational_domain", opt(a.organizational_domain)},
-      {"authserv_id", opt(a.authserv_id)},
-      {"spf",
-       {{"result", a.spf.result}, {"domain", opt(a.spf.domain)}, {"aligned", opt(a.spf.aligned)}}},
-      {"dkim", dkim},
-      {"dmarc",
-       {{"result", a.dmarc.result},
-        {"policy", opt(a.dmarc.policy)},
-        {"action", opt(a.dmarc.action)}}},
-      {"arc", {{"result", a.arc.result}, {"sets", a.arc.sets}}}};
+  return {{"from_domain", opt(a.from_domain)},
+          {"organizational_domain", opt(a.organizational_domain)},
+          {"authserv_id", opt(a.authserv_id)},
+          {"spf", {{"result", a.spf.result}, {"domain", opt(a.spf.domain)}, {"aligned", opt(a.spf.aligned)}}},
+          {"dkim", dkim},
+          {"dmarc",
+           {{"result", a.dmarc.result}, {"policy", opt(a.dmarc.policy)}, {"action", opt(a.dmarc.action)}}},
+          {"arc", {{"result", a.arc.result}, {"sets", a.arc.sets}}}};
 }
 
 json bounce_json(const bounce_report& b) {
@@ -105,13 +87,11 @@ json bounce_json(const bounce_report& b) {
 
 std::string to_json(const report& r, int indent) {
   json warnings = json::array();
-  for (const auto& w : r.input.warnings)
-    warnings.push_back({{"code", w.code}, {"message", str(w.message)}});
+  for (const auto& w : r.input.warnings) warnings.push_back({{"code", w.code}, {"message", str(w.message)}});
   json causes = json::array();
   for (const auto& c : r.causes) {
     json ev = json::array();
-    for (const auto& e : c.evidence)
-      ev.push_back({{"header", str(e.header)}, {"index", e.index}, {"text", str(e.text)}});
+    for (const auto& e : c.evidence) ev.push_back({{"header", str(e.header)}, {"index", e.index}, {"text", str(e.text)}});
     causes.push_back({{"id", c.id},
                       {"confidence", to_string(c.confidence)},
                       {"explanation", str(c.explanation)},
@@ -125,15 +105,12 @@ std::string to_json(const report& r, int indent) {
   }
   json headers = json::array();
   for (const auto& h : r.headers) {
-    headers.push_back({{"name", str(h.name)},
-                       {"value", str(h.value)},
-                       {"index", h.index},
+    headers.push_back({{"name", str(h.name)}, {"value", str(h.value)}, {"index", h.index},
                        {"explanation", h.explanation}});
   }
   json j = {
       {"schema", report::kSchema},
-      {"input",
-       {{"kind", to_string(r.input.kind)}, {"bytes", r.input.bytes}, {"warnings", warnings}}},
+      {"input", {{"kind", to_string(r.input.kind)}, {"bytes", r.input.bytes}, {"warnings", warnings}}},
       {"verdict",
        {{"status", to_string(r.verdict.status)},
         {"headline", str(r.verdict.headline)},
@@ -161,13 +138,11 @@ std::string to_text(const report& r) {
   if (!r.verdict.summary.empty()) out += fmt::format("\n{}\n", r.verdict.summary);
   if (r.authentication) {
     const auto& a = *r.authentication;
-    auto yn = [](const std::optional<bool>& b) {
-      return !b ? "n/a" : *b ? "aligned" : "NOT aligned";
-    };
+    auto yn = [](const std::optional<bool>& b) { return !b ? "n/a" : *b ? "aligned" : "NOT aligned"; };
     out += "\nAuthentication\n";
     out += fmt::format("  From: domain     {}\n", a.from_domain.value_or("(none)"));
-    out += fmt::format("  SPF              {} for {} ({})\n", a.spf.result,
-                       a.spf.domain.value_or("(unknown)"), yn(a.spf.aligned));
+    out += fmt::format("  SPF              {} for {} ({})\n", a.spf.result, a.spf.domain.value_or("(unknown)"),
+                       yn(a.spf.aligned));
     for (const auto& d : a.dkim) {
       out += fmt::format("  DKIM             {} for {} ({})\n", d.result, d.domain, yn(d.aligned));
     }

@@ -105,9 +105,8 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-std::string fill_template(
-    std::string_view tpl,
-    const std::vector<std::pair<std::string_view, std::string_view>>& values) {
+std::string fill_template(std::string_view tpl,
+                          const std::vector<std::pair<std::string_view, std::string_view>>& values) {
   std::string out;
   out.reserve(tpl.size() + 32);
   for (std::size_t i = 0; i < tpl.size();) {

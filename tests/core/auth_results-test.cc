@@ -7,8 +7,7 @@ using namespace mailverdict;
 
 TEST(AuthResults, MicrosoftWithoutAuthservId) {
   const auto r = parse_auth_results(
-      "spf=pass (sender IP is 167.89.12.4) smtp.mailfrom=bounces.sendgrid.net; dkim=pass "
-      "(signature "
+      "spf=pass (sender IP is 167.89.12.4) smtp.mailfrom=bounces.sendgrid.net; dkim=pass (signature "
       "was verified) header.d=sendgrid.net;dmarc=fail action=oreject "
       "header.from=northwind-traders.com;compauth=fail reason=000");
   ASSERT_TRUE(r) << r.error().message;
@@ -27,10 +26,8 @@ TEST(AuthResults, MicrosoftWithoutAuthservId) {
 
 TEST(AuthResults, GmailWithNestedCommentsAndQuotedReason) {
   const auto r = parse_auth_results(
-      "mx.google.com;\n dkim=pass header.i=@example.com header.s=s1 header.b=abc (nested "
-      "(comment));"
-      "\n spf=softfail (google.com: domain of transitioning x@example.com does not designate "
-      "1.2.3.4 "
+      "mx.google.com;\n dkim=pass header.i=@example.com header.s=s1 header.b=abc (nested (comment));"
+      "\n spf=softfail (google.com: domain of transitioning x@example.com does not designate 1.2.3.4 "
       "as permitted sender) smtp.mailfrom=x@example.com; dmarc=pass (p=REJECT sp=REJECT dis=NONE) "
       "header.from=example.com; iprev=fail reason=\"no PTR; really\" policy.iprev=1.2.3.4");
   ASSERT_TRUE(r) << r.error().message;

@@ -17,7 +17,7 @@ namespace mailverdict {
 struct mailbox {
   std::string display_name;  ///< Unquoted display name ("" when absent).
   std::string local_part;
-  std::string domain;  ///< Lowercased; "" when the address had none.
+  std::string domain;        ///< Lowercased; "" when the address had none.
   std::string address() const { return domain.empty() ? local_part : local_part + "@" + domain; }
 };
 

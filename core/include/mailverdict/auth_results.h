@@ -27,11 +27,11 @@ struct auth_property {
 
 /// One resinfo: a method, its result, and what it was about.
 struct auth_method_result {
-  std::string method;   ///< Lowercase: "spf", "dkim", "dmarc", "compauth", ...
-  std::string version;  ///< Method version when written as "dkim/1".
-  std::string result;   ///< Lowercase RFC 8601 result word ("pass", "fail", ...).
-  std::string reason;   ///< The reason= value, unquoted.
-  std::string comment;  ///< Comments inside the resinfo, joined by a space.
+  std::string method;    ///< Lowercase: "spf", "dkim", "dmarc", "compauth", ...
+  std::string version;   ///< Method version when written as "dkim/1".
+  std::string result;    ///< Lowercase RFC 8601 result word ("pass", "fail", ...).
+  std::string reason;    ///< The reason= value, unquoted.
+  std::string comment;   ///< Comments inside the resinfo, joined by a space.
   std::vector<auth_property> properties;
 
   /// The value of `ptype.property` (e.g. "header.d"), or of a bare key when

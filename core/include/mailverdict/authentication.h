@@ -16,10 +16,10 @@ namespace mailverdict {
 
 /// What the headers say about authentication, with the fields it came from.
 struct auth_assessment {
-  authentication_report summary;                ///< As it goes into the report.
-  const header_field* from_field = nullptr;     ///< The From: field used.
-  const header_field* results_field = nullptr;  ///< The Authentication-Results used.
-  std::optional<auth_results> results;          ///< Its parsed value.
+  authentication_report summary;                  ///< As it goes into the report.
+  const header_field* from_field = nullptr;      ///< The From: field used.
+  const header_field* results_field = nullptr;   ///< The Authentication-Results used.
+  std::optional<auth_results> results;           ///< Its parsed value.
   std::vector<warning> warnings;
 };
 
