@@ -6,6 +6,7 @@
 
 #include "mailverdict/address.h"
 #include "mailverdict/analyze.h"
+#include "mailverdict/antispam.h"
 #include "mailverdict/auth_results.h"
 #include "mailverdict/authentication.h"
 #include "mailverdict/diagnosis.h"

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "mailverdict/antispam.h"
 #include "mailverdict/authentication.h"
 #include "mailverdict/diagnosis.h"
 #include "mailverdict/internal/text.h"
@@ -83,6 +84,9 @@ report analyze(std::string_view text, const options& opts) {
   r.input.warnings.insert(r.input.warnings.end(), auth.warnings.begin(), auth.warnings.end());
   r.authentication = auth.summary;
   diagnose_authentication(auth, r);
+  // Antispam verdicts (issue 7): additional causes; when the message was
+  // filtered, the verdict names the filtering outcome first.
+  diagnose_antispam(assess_antispam(block, auth), auth, r);
   (void)opts;  // the DMARC and SPF records refine the diagnosis (issue 4)
   return r;
 }

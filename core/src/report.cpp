@@ -83,6 +83,21 @@ json bounce_json(const bounce_report& b) {
           {"remote_mta", opt(b.remote_mta)}};
 }
 
+json antispam_json(const antispam_report& a) {
+  json fields = json::array();
+  for (const auto& f : a.fields) {
+    fields.push_back({{"name", str(f.name)},
+                      {"value", str(f.value)},
+                      {"meaning", str(f.meaning)},
+                      {"documented", f.documented},
+                      {"basis", f.basis},
+                      {"drove_verdict", f.drove_verdict}});
+  }
+  return {{"vendor", a.vendor}, {"header", str(a.header)}, {"index", a.index},
+          {"raw", str(a.raw)},  {"fields", fields},       {"outcome", a.outcome},
+          {"verdict", str(a.verdict)}, {"score", opt(a.score)}, {"threshold", opt(a.threshold)}};
+}
+
 }  // namespace
 
 std::string to_json(const report& r, int indent) {
@@ -103,6 +118,8 @@ std::string to_json(const report& r, int indent) {
     for (const auto& s : f.steps) steps.push_back(str(s));
     fixes.push_back({{"id", f.id}, {"title", str(f.title)}, {"steps", steps}});
   }
+  json antispam = json::array();
+  for (const auto& a : r.antispam) antispam.push_back(antispam_json(a));
   json headers = json::array();
   for (const auto& h : r.headers) {
     headers.push_back({{"name", str(h.name)}, {"value", str(h.value)}, {"index", h.index},
@@ -120,7 +137,7 @@ std::string to_json(const report& r, int indent) {
       {"causes", causes},
       {"fixes", fixes},
       {"hops", json::array()},
-      {"antispam", json::array()},
+      {"antispam", antispam},
       {"headers", headers},
   };
   // Everything is already valid UTF-8; `replace` is a second guard so that
@@ -148,6 +165,13 @@ std::string to_text(const report& r) {
     }
     out += fmt::format("  DMARC            {}{}\n", a.dmarc.result,
                        a.dmarc.action ? fmt::format(" (action {})", *a.dmarc.action) : "");
+  }
+  for (const auto& a : r.antispam) {
+    if (a.verdict.empty()) continue;
+    out += fmt::format("\nAntispam ({}, {})\n  {}\n", a.vendor, a.header, a.verdict);
+    for (const auto& f : a.fields) {
+      if (f.drove_verdict) out += fmt::format("  * {}={}: {}\n", f.name, f.value, f.meaning);
+    }
   }
   if (!r.causes.empty()) {
     out += "\nWhy\n";

@@ -104,6 +104,31 @@ struct header_entry {
   std::string explanation;  ///< One line from core/data/header_names.tsv, or "".
 };
 
+/// One decoded field of an antispam header (see antispam.h).
+struct antispam_field {
+  std::string name;          ///< As the header writes it: "SCL", "CAT", "BAYES_99".
+  std::string value;         ///< The raw value ("" when the field has none).
+  std::string meaning;       ///< Plain English; says so when the value is undocumented.
+  bool documented = false;   ///< The vendor documents this value.
+  std::string basis;         ///< "documented", "observed" (reported, not documented) or "undocumented".
+  bool drove_verdict = false;  ///< This field explains where the message went.
+};
+
+/// One antispam header as the receiving filter wrote it, decoded.
+struct antispam_report {
+  std::string vendor;        ///< "microsoft", "spamassassin", "rspamd", ...
+  std::string header;        ///< The field name as written.
+  std::size_t index = 0;     ///< 0-based position in the header block.
+  std::string raw;           ///< The unfolded value, unaltered.
+  std::vector<antispam_field> fields;
+  /// What this filter decided: "junk", "quarantine", "spam", "reject",
+  /// "bulk", "inbox", "not_spam", "allowed", "blocked" or "unknown".
+  std::string outcome = "unknown";
+  std::string verdict;       ///< One sentence: what this header says happened ("" when nothing).
+  std::optional<double> score;      ///< Scoring engines: the message's score.
+  std::optional<double> threshold;  ///< Scoring engines: the score at which it counts as spam.
+};
+
 struct report {
   static constexpr int kSchema = 1;
   struct {
@@ -120,6 +145,7 @@ struct report {
   std::optional<authentication_report> authentication;
   std::vector<cause> causes;
   std::vector<fix> fixes;
+  std::vector<antispam_report> antispam;
   std::vector<header_entry> headers;
 };
 

@@ -1,0 +1,288 @@
+// Tests for antispam.h: Microsoft's antispam headers decoded field by field,
+// the X-Forefront-Antispam-Report strings of Microsoft's own Message Header
+// Analyzer test suite (../shared/corpus/microsoft-MHA), and the verdicts.
+#include "mailverdict/antispam.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "mailverdict/analyze.h"
+#include "mailverdict/internal/text.h"
+
+using namespace mailverdict;
+namespace fs = std::filesystem;
+
+namespace {
+
+header_field field(std::string name, std::string value, std::size_t index = 0) {
+  header_field f;
+  f.name = std::move(name);
+  f.value = std::move(value);
+  f.raw = f.name + ": " + f.value;
+  f.index = index;
+  f.line = index + 1;
+  return f;
+}
+
+const antispam_field* get(const antispam_report& r, std::string_view name) {
+  for (const auto& f : r.fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+fs::path corpus_dir() {
+  if (const char* env = std::getenv("MAILVERDICT_CORPUS")) return env;
+  return MAILVERDICT_CORPUS_DIR;
+}
+
+bool contains(std::string_view hay, std::string_view needle) {
+  return internal::icontains(hay, needle);
+}
+
+}  // namespace
+
+TEST(AntispamSplit, MicrosoftListsKeepColonsInValues) {
+  const auto p = split_microsoft_fields(
+      " CIP:2a01:111:f400:7e8b::2 ; CTRY:;SFS:(13230040)(4636009);;DIR:INB;");
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p[0].name, "CIP");
+  EXPECT_EQ(p[0].value, "2a01:111:f400:7e8b::2");
+  EXPECT_EQ(p[1].name, "CTRY");
+  EXPECT_EQ(p[1].value, "");
+  EXPECT_EQ(p[2].value, "(13230040)(4636009)");
+  EXPECT_EQ(p[3].name, "DIR");
+  EXPECT_TRUE(split_microsoft_fields("").empty());
+  EXPECT_TRUE(split_microsoft_fields(" ; ;").empty());
+}
+
+TEST(AntispamField, ExactPrefixAnyAndUndocumented) {
+  // Exact value row.
+  auto f = decode_antispam_field("microsoft", "X-Forefront-Antispam-Report", "SFV", "SKN");
+  EXPECT_TRUE(f.documented);
+  EXPECT_TRUE(contains(f.meaning, "not spam before spam filtering"));
+  // Case of the value does not matter.
+  EXPECT_EQ(decode_antispam_field("microsoft", "X-Forefront-Antispam-Report", "sfv", "skn").meaning,
+            f.meaning);
+  // A value Microsoft does not document: field meaning, marked, never guessed.
+  f = decode_antispam_field("microsoft", "X-Forefront-Antispam-Report", "SFV", "SKV");
+  EXPECT_FALSE(f.documented);
+  EXPECT_EQ(f.basis, "undocumented");
+  EXPECT_TRUE(contains(f.meaning, "The value SKV is not documented"));
+  // Any-value row with the value filled in.
+  f = decode_antispam_field("microsoft", "X-Forefront-Antispam-Report", "PTR", "mail.example.net");
+  EXPECT_TRUE(contains(f.meaning, "mail.example.net"));
+  // Exact row wins over the prefix row; the prefix row covers the rest.
+  f = decode_antispam_field("microsoft", "Authentication-Results", "reason", "130");
+  EXPECT_TRUE(contains(f.meaning, "ARC"));
+  f = decode_antispam_field("microsoft", "Authentication-Results", "reason", "109");
+  EXPECT_TRUE(contains(f.meaning, "Reason 109: passed"));
+  f = decode_antispam_field("microsoft", "Authentication-Results", "reason", "601");
+  EXPECT_TRUE(contains(f.meaning, "intra-organization"));
+  f = decode_antispam_field("microsoft", "Authentication-Results", "reason", "501");
+  EXPECT_EQ(f.basis, "undocumented");
+  // A field of another header of the same vendor: SCL of the Exchange header.
+  f = decode_antispam_field("microsoft", "X-MS-Exchange-Organization-SCL", "SCL", "6");
+  EXPECT_TRUE(contains(f.meaning, "Spam confidence level 6"));
+  // PCL appears in real headers but is not defined by Microsoft.
+  f = decode_antispam_field("microsoft", "X-Microsoft-Antispam", "PCL", "0");
+  EXPECT_EQ(f.basis, "undocumented");
+  // A field nobody knows.
+  f = decode_antispam_field("microsoft", "X-Forefront-Antispam-Report", "ZZZ", "1");
+  EXPECT_EQ(f.basis, "undocumented");
+  EXPECT_FALSE(f.meaning.empty());
+}
+
+TEST(AntispamHeader, OnlyAntispamHeadersAreDecoded) {
+  EXPECT_FALSE(decode_antispam_header(field("Subject", "SCL:9")));
+  EXPECT_FALSE(
+      decode_antispam_header(field("X-MS-Exchange-Organization-Network-Message-Id", "abc")));
+  const auto d = decode_antispam_header(field("X-MS-Exchange-Organization-AuthAs", " Anonymous "));
+  ASSERT_TRUE(d);
+  ASSERT_EQ(d->entry.fields.size(), 1u);
+  EXPECT_EQ(d->entry.fields[0].name, "AuthAs");
+  EXPECT_EQ(d->entry.fields[0].value, "Anonymous");
+  EXPECT_TRUE(d->entry.fields[0].documented);
+}
+
+// The documented X-Forefront-Antispam-Report fields (Microsoft Learn,
+// "Anti-spam message headers") and the ones Microsoft leaves undocumented.
+const std::set<std::string> kDocumented = {"CIP", "CTRY", "LANG", "SCL", "SRV",  "IPV",
+                                           "SFV", "H",    "PTR",  "CAT", "SFTY", "DIR"};
+const std::set<std::string> kUndocumented = {"SFS", "SFP", "EFV", "SRVR", "FPR", "SPF", "A", "MX"};
+
+TEST(AntispamCorpus, MessageHeaderAnalyzerForefrontStrings) {
+  const fs::path file = corpus_dir() / "microsoft-MHA" / "mha_test_header_strings.json";
+  if (!fs::exists(file)) GTEST_SKIP() << "corpus not found: " << file;
+  std::ifstream in(file);
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded());
+  int headers = 0, fields = 0;
+  for (const auto& test : doc) {
+    if (test.value("file", "").find("ForefrontAntispam") == std::string::npos) continue;
+    for (const auto& s : test["header_strings"]) {
+      const std::string value = s.value("value", "");
+      const auto d = decode_antispam_header(field("X-Forefront-Antispam-Report", value));
+      ASSERT_TRUE(d) << value;
+      ++headers;
+      // Every item of the string is one decoded field, in order, raw value kept.
+      const auto pairs = split_microsoft_fields(value);
+      ASSERT_EQ(d->entry.fields.size(), pairs.size()) << value;
+      for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto& f = d->entry.fields[i];
+        ++fields;
+        EXPECT_EQ(f.name, pairs[i].name);
+        EXPECT_EQ(f.value, pairs[i].value);
+        EXPECT_FALSE(f.meaning.empty()) << f.name;
+        if (kDocumented.count(f.name) != 0 && !f.value.empty()) {
+          // NONE of CAT is from the older documentation, still documented.
+          EXPECT_TRUE(f.documented) << f.name << ":" << f.value << " " << f.meaning;
+        }
+        if (kUndocumented.count(f.name) != 0) {
+          EXPECT_FALSE(f.documented) << f.name;
+          EXPECT_EQ(f.basis, "undocumented") << f.name;
+        }
+      }
+      // The values MHA's own test asserts, with their meanings.
+      if (const auto* cip = get(d->entry, "CIP")) {
+        EXPECT_TRUE(contains(cip->meaning, cip->value));
+      }
+      if (const auto* ctry = get(d->entry, "CTRY")) {
+        EXPECT_TRUE(contains(ctry->meaning, "US"));
+      }
+      if (const auto* ipv = get(d->entry, "IPV")) {
+        EXPECT_EQ(ipv->value, "NLI");
+        EXPECT_TRUE(contains(ipv->meaning, "not on any IP reputation list"));
+      }
+      if (const auto* sfv = get(d->entry, "SFV")) {
+        EXPECT_EQ(sfv->value, "NSPM");
+        EXPECT_TRUE(contains(sfv->meaning, "not to be spam"));
+      }
+      if (const auto* scl = get(d->entry, "SCL")) {
+        EXPECT_TRUE(contains(scl->meaning, "not spam"));
+      }
+      if (const auto* dir = get(d->entry, "DIR")) {
+        EXPECT_EQ(dir->value, "INB");
+        EXPECT_TRUE(contains(dir->meaning, "Inbound"));
+      }
+      if (const auto* cat = get(d->entry, "CAT")) {
+        EXPECT_TRUE(contains(cat->meaning, "No protection policy"));
+      }
+      if (const auto* h = get(d->entry, "H")) {
+        EXPECT_TRUE(contains(h->meaning, h->value));
+      }
+      if (const auto* sfs = get(d->entry, "SFS")) {
+        if (!sfs->value.empty()) {
+          EXPECT_TRUE(contains(sfs->meaning, "internal rule numbers"));
+        }
+      }
+    }
+  }
+  // Two full strings, MHA's two "unparsed" remainders and three short ones.
+  EXPECT_EQ(headers, 7);
+  EXPECT_GE(fields, 40);
+}
+
+TEST(AntispamCorpus, MessageHeaderAnalyzerRulesHeaders) {
+  const fs::path file = corpus_dir() / "microsoft-MHA" / "mha_test_header_strings.json";
+  if (!fs::exists(file)) GTEST_SKIP() << "corpus not found: " << file;
+  std::ifstream in(file);
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded());
+  int seen = 0;
+  for (const auto& test : doc) {
+    if (test.value("file", "").find("RulesService") == std::string::npos) continue;
+    for (const auto& s : test["header_strings"]) {
+      const report r = analyze(s.value("value", ""));
+      ++seen;
+      // SFV:SPM, yet the mailbox put it in the Inbox (dest:I): not filtered.
+      ASSERT_EQ(r.antispam.size(), 2u);
+      EXPECT_EQ(r.antispam[0].header, "X-Forefront-Antispam-Report");
+      EXPECT_EQ(r.antispam[0].outcome, "inbox");
+      const auto* dest = get(r.antispam[1], "dest");
+      ASSERT_NE(dest, nullptr);
+      EXPECT_TRUE(contains(dest->meaning, "Inbox"));
+      EXPECT_EQ(dest->basis, "observed");
+      const auto* auth = get(r.antispam[1], "auth");
+      ASSERT_NE(auth, nullptr);
+      EXPECT_EQ(auth->basis, "undocumented");
+      EXPECT_FALSE(contains(r.verdict.headline, "Junk")) << r.verdict.headline;
+    }
+  }
+  EXPECT_EQ(seen, 1);
+}
+
+TEST(AntispamVerdict, JunkBySpoofingNamesCompauthReasonAndCategory) {
+  const report r = analyze(
+      "From: Contoso <sales@contoso-deals.example>\n"
+      "Authentication-Results: spf=softfail (sender IP is 203.0.113.7) "
+      "smtp.mailfrom=contoso-deals.example; "
+      "dkim=none (message not signed) header.d=none;dmarc=none action=none "
+      "header.from=contoso-deals.example;compauth=fail reason=001\n"
+      "X-Forefront-Antispam-Report: CIP:203.0.113.7;CTRY:US;LANG:en;SCL:5;SRV:;IPV:NLI;SFV:SPM;"
+      "H:mail.contoso-deals.example;PTR:;CAT:SPOOF;SFTY:9.22;SFS:(13230040);DIR:INB;\n"
+      "X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:0;auth:0;dest:J;OFR:SpamFilterAuthJ;\n");
+  EXPECT_EQ(r.verdict.status, verdict_status::problem);
+  EXPECT_TRUE(contains(r.verdict.headline, "Microsoft put it in Junk (SCL 5)"));
+  EXPECT_TRUE(contains(r.verdict.headline, "compauth reason 001"));
+  EXPECT_TRUE(contains(r.verdict.headline, "CAT:SPOOF"));
+  ASSERT_FALSE(r.causes.empty());
+  bool spoof = false;
+  for (const auto& c : r.causes) spoof = spoof || c.id == "spoof_detected";
+  EXPECT_TRUE(spoof);
+  // The fields that decided it are marked; the others are not.
+  const auto& ff = r.antispam.at(0);
+  EXPECT_TRUE(get(ff, "SCL")->drove_verdict);
+  EXPECT_TRUE(get(ff, "CAT")->drove_verdict);
+  EXPECT_TRUE(get(ff, "SFTY")->drove_verdict);
+  EXPECT_FALSE(get(ff, "CTRY")->drove_verdict);
+  EXPECT_FALSE(get(ff, "LANG")->drove_verdict);
+  // The spoofed-sender allow entry is offered to the admin only with its caveat.
+  bool allow = false;
+  for (const auto& f : r.fixes) allow = allow || f.id == "spoof_allow_admin";
+  EXPECT_TRUE(allow);
+}
+
+TEST(AntispamVerdict, NoAllowListAdviceForExplicitDmarcFailureOrPhishing) {
+  const report r = analyze(
+      "From: <billing@bank.example>\n"
+      "Authentication-Results: spf=fail (sender IP is 198.51.100.9) smtp.mailfrom=bank.example; "
+      "dkim=none "
+      "(message not signed) header.d=none;dmarc=fail action=quarantine header.from=bank.example;"
+      "compauth=fail reason=000\n"
+      "X-Forefront-Antispam-Report: CIP:198.51.100.9;SCL:9;SFV:SPM;CAT:PHSH;SFTY:9.22;DIR:INB;\n");
+  EXPECT_EQ(r.verdict.status, verdict_status::problem);
+  for (const auto& f : r.fixes) {
+    EXPECT_NE(f.id, "spoof_allow_admin");
+    EXPECT_NE(f.id, "report_not_junk");
+  }
+  EXPECT_TRUE(contains(r.verdict.headline, "phishing"));
+}
+
+TEST(AntispamVerdict, AllowListBypassIsReportedNotFiltered) {
+  const report r = analyze(
+      "From: <a@example.org>\n"
+      "X-Forefront-Antispam-Report: CIP:192.0.2.1;SCL:-1;SFV:SKN;IPV:NLI;DIR:INB;\n");
+  EXPECT_NE(r.verdict.status, verdict_status::problem);
+  ASSERT_EQ(r.antispam.size(), 1u);
+  EXPECT_EQ(r.antispam[0].outcome, "allowed");
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].id, "filtering_bypassed");
+}
+
+TEST(AntispamVerdict, UntrustedCopiesDoNotDecide) {
+  const report r = analyze(
+      "From: <a@example.org>\n"
+      "X-Forefront-Antispam-Report-Untrusted: CIP:192.0.2.1;SCL:9;SFV:SPM;CAT:HSPM;\n"
+      "X-Forefront-Antispam-Report: CIP:192.0.2.1;SCL:1;SFV:NSPM;CAT:NONE;\n");
+  EXPECT_NE(r.verdict.status, verdict_status::problem);
+  ASSERT_EQ(r.antispam.size(), 2u);
+  EXPECT_TRUE(contains(r.antispam[0].verdict, "earlier"));
+  EXPECT_EQ(r.antispam[1].outcome, "not_spam");
+}
