@@ -1,6 +1,9 @@
 /**
  * @file auth_results.cpp
  * @brief Authentication-Results parsing (RFC 8601 §2.2).
+ *
+ * A single left-to-right pass over the value with a cursor; comments nest
+ * (RFC 5322 §3.2.2) and their depth is counted, never recursed.
  */
 #include "mailverdict/auth_results.h"
 
@@ -10,74 +13,131 @@ namespace mailverdict {
 
 namespace {
 
-struct token {
-  enum kind_t { word, quoted, semicolon, equals } kind;
-  std::string text;
-  std::string comment;  // comments seen just before this token
-};
+using internal::is_space;
 
-// Lexes RFC 8601 §2.2 tokens: words (values, keywords, ptype.property),
-// quoted strings (§3.2.4 of RFC 5322), ';' and '='. Comments are gathered
-// and attached to the next token; their nesting is counted, not recursed.
-std::vector<token> lex(std::string_view v, std::string& trailing_comment) {
-  std::vector<token> out;
-  std::string pending_comment;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    out.push_back({token::word, std::move(word), std::move(pending_comment)});
-    word.clear();
-    pending_comment.clear();
-  };
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const char c = v[i];
-    if (c == '(') {
-      flush();
+struct cursor {
+  std::string_view s;
+  std::size_t i = 0;
+  std::vector<warning>* notes = nullptr;
+
+  bool done() const { return i >= s.size(); }
+  char peek() const { return done() ? '\0' : s[i]; }
+
+  // CFWS (RFC 5322 §3.2.2): white space and comments. Comment text goes to
+  // `comments` (separated by a space); nested parentheses stay in the text.
+  void skip_cfws(std::string* comments) {
+    while (!done()) {
+      if (is_space(s[i])) {
+        ++i;
+        continue;
+      }
+      if (s[i] != '(') return;
       int depth = 1;
       std::string text;
-      for (++i; i < v.size(); ++i) {
-        if (v[i] == '\\' && i + 1 < v.size()) {
-          text += v[++i];
+      for (++i; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '\\' && i + 1 < s.size()) {
+          text += s[++i];
           continue;
         }
-        if (v[i] == '(') ++depth;
-        if (v[i] == ')' && --depth == 0) break;
-        text += v[i];
+        if (c == '(') ++depth;
+        if (c == ')' && --depth == 0) break;
+        text += c;
       }
-      if (!pending_comment.empty()) pending_comment += ' ';
-      pending_comment += internal::trim(text);
-    } else if (c == '"') {
-      flush();
-      std::string q;
-      for (++i; i < v.size() && v[i] != '"'; ++i) {
-        if (v[i] == '\\' && i + 1 < v.size()) ++i;
-        q += v[i];
+      if (i < s.size()) {
+        ++i;  // the closing ')'
+      } else if (notes != nullptr) {
+        notes->push_back({"authres_unclosed_comment",
+                          "A comment in Authentication-Results is never closed; it was read to the end."});
       }
-      out.push_back({token::quoted, std::move(q), std::move(pending_comment)});
-      pending_comment.clear();
-    } else if (c == ';' || c == '=') {
-      flush();
-      out.push_back({c == ';' ? token::semicolon : token::equals, std::string(1, c),
-                     std::move(pending_comment)});
-      pending_comment.clear();
-    } else if (internal::is_space(c)) {
-      flush();
-    } else {
-      word += c;
+      const std::string_view t = internal::trim(text);
+      if (comments != nullptr && !t.empty()) {
+        if (!comments->empty()) *comments += ' ';
+        *comments += t;
+      }
     }
   }
-  flush();
-  trailing_comment = std::move(pending_comment);
+
+  // A keyword, method[/version] or ptype.property: letters, digits and
+  // "-_./" (RFC 8601 §2.2 Keyword, ptype, property; RFC 5321 Let-dig).
+  std::string_view key() {
+    const std::size_t b = i;
+    while (!done()) {
+      const char c = s[i];
+      if (!(internal::is_alpha(c) || internal::is_digit(c) || c == '-' || c == '_' || c == '.' || c == '/')) break;
+      ++i;
+    }
+    return s.substr(b, i - b);
+  }
+};
+
+parse_error error_at(const cursor& c, std::string what) {
+  const std::string_view rest = c.s.substr(c.i, 30);
+  return parse_error{error_code::syntax, what + (rest.empty() ? " at the end." : " at \"" + std::string(rest) + "\".")};
+}
+
+// Characters that end an unquoted value: white space and the delimiters of
+// the grammar.
+bool ends_value(char c) { return is_space(c) || c == ';' || c == '(' || c == ')' || c == '"'; }
+
+// value = token / quoted-string (RFC 2045 §5.1, RFC 5322 §3.2.4); pvalue also
+// allows [local-part "@"] domain-name. Real headers leave base64 ('/', '+',
+// '=') unquoted, which is accepted; ':' is not (an IPv6 address must be
+// quoted, RFC 8601 §2.2 pvalue).
+result<std::string> read_value(cursor& c) {
+  std::string out;
+  if (c.peek() == '"') {
+    ++c.i;
+    bool closed = false;
+    for (; !c.done(); ++c.i) {
+      const char ch = c.s[c.i];
+      if (ch == '\\' && c.i + 1 < c.s.size()) {
+        out += c.s[++c.i];
+        continue;
+      }
+      if (ch == '"') {
+        closed = true;
+        ++c.i;
+        break;
+      }
+      out += ch;
+    }
+    if (!closed) return parse_error{error_code::syntax, "A quoted string is never closed."};
+    if (c.peek() != '@') return out;  // "local part"@domain continues below
+  }
+  const std::size_t b = c.i;
+  while (!c.done() && !ends_value(c.s[c.i])) {
+    const auto u = static_cast<unsigned char>(c.s[c.i]);
+    if (c.s[c.i] == ':') {
+      return error_at(c, "Unquoted ':' after \"" + std::string(c.s.substr(b, c.i - b)) +
+                             "\" (RFC 8601 §2.2: a value holding ':', like an IPv6 address, must be quoted)");
+    }
+    if (u < 0x21 || u == 0x7f) break;
+    ++c.i;
+  }
+  out += c.s.substr(b, c.i - b);
+  if (out.empty()) {
+    return parse_error{error_code::syntax,
+                       c.done() ? std::string("A value is missing at the end.")
+                                : "Expected a value before \"" + std::string(c.s.substr(c.i, 20)) + "\"."};
+  }
   return out;
 }
 
-bool is_value(const token& t) { return t.kind == token::word || t.kind == token::quoted; }
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char ch : s) {
+    if (!internal::is_digit(ch)) return false;
+  }
+  return true;
+}
 
 void add_comment(auth_method_result& r, const std::string& c) {
   if (c.empty()) return;
   if (!r.comment.empty()) r.comment += ' ';
   r.comment += c;
 }
+
 
 }  // namespace
 
@@ -91,94 +151,136 @@ std::string_view auth_method_result::get(std::string_view key) const {
   return {};
 }
 
-result<auth_results> parse_auth_results(std::string_view value) {
-  std::string trailing;
-  const std::vector<token> t = lex(value, trailing);
-  if (t.empty()) return parse_error{error_code::empty, "The Authentication-Results field is empty."};
+const auth_method_result* auth_results::find(std::string_view method) const {
+  for (const auto& r : results) {
+    if (r.method == method) return &r;
+  }
+  return nullptr;
+}
 
+result<auth_results> parse_auth_results(std::string_view value) {
   auth_results out;
-  std::size_t i = 0;
-  // authserv-id [CFWS authres-version]; absent when the field starts with
-  // "method=result" (Microsoft 365 writes it so).
-  const bool starts_with_method = t.size() > 1 && t[0].kind == token::word && t[1].kind == token::equals;
-  if (!starts_with_method) {
-    if (!is_value(t[0])) {
-      return parse_error{error_code::syntax, "Authentication-Results must start with the server's name."};
-    }
-    out.authserv_id = internal::lower(t[0].text);
-    i = 1;
-    if (i < t.size() && t[i].kind == token::word && internal::is_digit(t[i].text[0])) {
-      bool digits = true;
-      for (char c : t[i].text) digits = digits && internal::is_digit(c);
-      if (!digits) return parse_error{error_code::syntax, "The authres-version must be a number."};
-      out.version = t[i++].text;
-    }
-    if (i < t.size() && t[i].kind == token::word && internal::iequals(t[i].text, "none")) {
-      out.none = true;
-      ++i;
-    }
-    if (i == t.size()) {
-      if (!out.none) {
-        return parse_error{error_code::missing_part,
-                     "Authentication-Results names a server but gives no results."};
+  cursor c{value, 0, &out.warnings};
+  c.skip_cfws(nullptr);
+  if (c.done()) return parse_error{error_code::empty, "The Authentication-Results field is empty."};
+
+  // authres-payload = [CFWS] authserv-id [CFWS authres-version]
+  //                   (no-result / 1*resinfo) [CFWS]        (RFC 8601 §2.2)
+  // Microsoft 365 starts directly with "method=result": look ahead.
+  {
+    cursor look = c;
+    look.notes = nullptr;
+    const std::string_view k = look.key();
+    look.skip_cfws(nullptr);
+    out.authserv_id_omitted = !k.empty() && look.peek() == '=';
+  }
+  if (!out.authserv_id_omitted) {
+    auto id = read_value(c);
+    if (!id) return parse_error{error_code::syntax, "Authentication-Results must start with the server's name."};
+    out.authserv_id = internal::lower(id.value());
+    c.skip_cfws(nullptr);
+    // authres-version = 1*DIGIT
+    {
+      cursor look = c;
+      const std::string_view v = look.key();
+      if (all_digits(v) && (look.done() || is_space(look.peek()) || look.peek() == ';' || look.peek() == '(')) {
+        out.version = std::string(v);
+        c = look;
+        c.skip_cfws(nullptr);
       }
-      return out;
     }
-    if (t[i].kind != token::semicolon) {
-      return parse_error{error_code::syntax, "Expected ';' after the server name \"" + out.authserv_id + "\"."};
+    // Before the first ';': "none" (RFC 7001 form) or Yahoo's "from=domain".
+    while (!c.done() && c.peek() != ';') {
+      const std::string_view k = c.key();
+      if (k.empty()) return error_at(c, "Expected ';' after the server name \"" + out.authserv_id + "\"");
+      c.skip_cfws(nullptr);
+      if (internal::iequals(k, "none") && c.peek() != '=') {
+        out.none = true;
+        continue;
+      }
+      if (c.peek() != '=') return error_at(c, "Expected ';' after the server name \"" + out.authserv_id + "\"");
+      ++c.i;
+      c.skip_cfws(nullptr);
+      auto v = read_value(c);
+      if (!v) return v.error();
+      if (out.authserv_properties.empty()) {
+        out.warnings.push_back({"authres_properties_after_id",
+                                "Authentication-Results from " + out.authserv_id + " has \"" + std::string(k) +
+                                    "=\" before its first result; RFC 8601 has no such form, it was kept aside."});
+      }
+      out.authserv_properties.push_back({"", internal::lower(k), v.value()});
+      c.skip_cfws(nullptr);
+    }
+    if (c.done() && !out.none) {
+      return parse_error{error_code::missing_part, "Authentication-Results names a server but gives no results."};
     }
   }
 
+  // resinfo = [CFWS] ";" methodspec [CFWS reasonspec] [1*(CFWS propspec)]
   auth_method_result* current = nullptr;
-  while (i < t.size()) {
-    if (t[i].kind == token::semicolon) {
-      ++i;
+  std::string pending_comment;  // comments before a method, after ';'
+  while (true) {
+    std::string comment;
+    c.skip_cfws(&comment);
+    if (current != nullptr) {
+      add_comment(*current, comment);
+    } else if (!comment.empty()) {
+      if (!pending_comment.empty()) pending_comment += ' ';
+      pending_comment += comment;
+    }
+    if (c.done()) break;
+    if (c.peek() == ';') {
+      ++c.i;
       current = nullptr;
       continue;
     }
-    // Every remaining item is "key = value".
-    if (!(t[i].kind == token::word && i + 2 < t.size() && t[i + 1].kind == token::equals &&
-          is_value(t[i + 2]))) {
-      if (t[i].kind == token::word && internal::iequals(t[i].text, "none") && out.results.empty()) {
-        out.none = true;  // RFC 8601 no-result after a ';'
-        ++i;
+    const std::string key = internal::lower(c.key());
+    if (key.empty()) return error_at(c, "Unexpected character '" + std::string(1, c.peek()) + "'");
+    c.skip_cfws(current != nullptr ? &current->comment : &pending_comment);
+    if (c.peek() != '=') {
+      if (current == nullptr && key == "none" && out.results.empty()) {  // no-result
+        out.none = true;
         continue;
       }
-      return parse_error{error_code::syntax, "Could not read \"" + t[i].text +
-                                           "\" as method=result or property=value."};
+      if (current == nullptr && out.authserv_id_omitted && key.find('.') != std::string::npos) {
+        // Microsoft's older form names the receiving domain between results.
+        if (out.authserv_id.empty()) out.authserv_id = key;
+        continue;
+      }
+      return error_at(c, "Expected \"=\" after \"" + key + "\"");
     }
-    const std::string key = internal::lower(t[i].text);
-    const std::string& val = t[i + 2].text;
-    const std::string comment = t[i].comment + (t[i + 1].comment.empty() ? "" : " " + t[i + 1].comment);
-    const std::string& after = (i + 3 < t.size()) ? t[i + 3].comment : trailing;
-    i += 3;
+    ++c.i;
+    c.skip_cfws(current != nullptr ? &current->comment : &pending_comment);
+    auto v = read_value(c);
+    if (!v) return v.error();
+
     const std::size_t dot = key.find('.');
     if (current == nullptr) {
-      // methodspec: method[/version] = result (RFC 8601 §2.2)
-      if (dot != std::string::npos) {
-        return parse_error{error_code::syntax, "Expected a method name before \"" + key + "\"."};
-      }
+      // methodspec = [CFWS] method [CFWS] "=" [CFWS] result
+      // method = Keyword [ [CFWS] "/" [CFWS] method-version ]
+      if (dot != std::string::npos) return error_at(c, "Expected a method name, not \"" + key + "\",");
       auth_method_result r;
       const std::size_t slash = key.find('/');
       r.method = key.substr(0, slash);
       if (slash != std::string::npos) r.version = key.substr(slash + 1);
-      r.result = internal::lower(val);
-      add_comment(r, comment);
-      add_comment(r, after);
+      if (r.method.empty()) return error_at(c, "A method name is missing");
+      r.result = internal::lower(v.value());
+      add_comment(r, pending_comment);
+      pending_comment.clear();
       out.results.push_back(std::move(r));
       current = &out.results.back();
       continue;
     }
-    if (key == "reason") {
-      current->reason = val;
-    } else if (dot != std::string::npos) {
-      current->properties.push_back({key.substr(0, dot), key.substr(dot + 1), val});
+    if (key == "reason") {  // reasonspec
+      current->reason = v.value();
+    } else if (dot != std::string::npos && dot > 0 && dot + 1 < key.size()) {  // propspec
+      current->properties.push_back({key.substr(0, dot), key.substr(dot + 1), v.value()});
     } else {
-      // A bare key=value inside a resinfo: Microsoft's action=, or a missing ';'
-      // before the next method. RFC 8601 has no such form; keep it as a property.
-      current->properties.push_back({"", key, val});
+      // A bare key=value inside a resinfo: Microsoft's action=, or a
+      // receiver's own extension (x-tls version=). RFC 8601 has no such form;
+      // it is kept with an empty ptype.
+      current->properties.push_back({"", key, v.value()});
     }
-    add_comment(*current, after);
   }
   if (out.results.empty() && !out.none) {
     return parse_error{error_code::missing_part, "Authentication-Results holds no results."};

@@ -4,8 +4,18 @@
  *
  * RFC 8601 §2.2 grammar, as receivers really write it: comments anywhere
  * (nested, RFC 5322 §3.2.2), quoted strings, an optional version after the
- * authserv-id, "none", reason=, ptype.property=value pairs, and Microsoft's
- * forms (no authserv-id, `action=`, `compauth=... reason=`).
+ * authserv-id, "none", reason=, method/version, ptype.property=value pairs
+ * (smtp, header, body, policy), and the forms real receivers write that the
+ * grammar does not allow, each accepted with a note:
+ *  - Microsoft 365 without an authserv-id (`spf=pass ...; dkim=...`), with
+ *    the receiving domain repeated between results (`header.d=x.com;
+ *    contoso.com; dmarc=...`), and with bare `action=` / `reason=` keys;
+ *  - Yahoo's `from=domain` before the first ';';
+ *  - base64 values with '/', '+' and '=' left unquoted (header.b=).
+ *
+ * Rejected (RFC 8601 §2.2), as other parsers of the format do: an
+ * unquoted value holding ':' (an IPv6 address must be quoted), and a bare
+ * word between results when the field already named its authserv-id.
  */
 #pragma once
 
@@ -41,15 +51,28 @@ struct auth_method_result {
 
 /// A parsed Authentication-Results value.
 struct auth_results {
-  std::string authserv_id;  ///< "" when absent (Microsoft 365 omits it).
+  /// Lowercase; "" when absent (Microsoft 365 omits it). When the field
+  /// starts without one but names the receiver between results (Microsoft's
+  /// older form), that name.
+  std::string authserv_id;
   std::string version;      ///< The authres-version, when written.
   bool none = false;        ///< "none": no authentication was done.
+  /// True when the field started with a result rather than an authserv-id.
+  bool authserv_id_omitted = false;
+  /// key=value pairs written between the authserv-id and the first ';'
+  /// (Yahoo's `from=`); not part of RFC 8601.
+  std::vector<auth_property> authserv_properties;
   std::vector<auth_method_result> results;
+  /// What was accepted outside the grammar, for the reader.
   std::vector<warning> warnings;
+
+  /// The first result for `method` ("spf", ...), or nullptr.
+  const auth_method_result* find(std::string_view method) const;
 };
 
-/// Parses an Authentication-Results field value. Fails on input that is not
-/// an Authentication-Results value at all (RFC 8601 §2.2).
+/// Parses an Authentication-Results field value (without the field name).
+/// Fails, with a message that says where, on input that does not follow
+/// RFC 8601 §2.2 beyond the accepted receiver forms listed above.
 result<auth_results> parse_auth_results(std::string_view value);
 
 }  // namespace mailverdict
