@@ -507,6 +507,16 @@ void diagnose_antispam(const antispam_assessment& spam, const auth_assessment& a
     c.evidence = std::move(r.evidence);
     out.causes.push_back(std::move(c));
   }
+  internal::prepare_engine_entries(all);
+  internal::engine_outcome engines = internal::diagnose_engines(all);
+  for (auto& v : engines.verdicts) {
+    cause c;
+    c.id = v.cause_id;
+    c.confidence = confidence_level::certain;
+    c.explanation = std::move(v.explanation);
+    c.evidence = std::move(v.evidence);
+    out.causes.push_back(std::move(c));
+  }
   if (m.filtered) {
     // Authentication fixes come first, from the authentication diagnosis;
     // the spoof fix repeats them only when that diagnosis offered none.
@@ -520,6 +530,34 @@ void diagnose_antispam(const antispam_assessment& spam, const auth_assessment& a
     out.verdict.headline = m.headline;
     out.verdict.summary = m.summary;
     if (!auth_headline.empty() && auth.results) out.verdict.summary += " " + auth_headline;
+  }
+  if (!engines.verdicts.empty()) {
+    const std::string spf_domain = auth.summary.spf.domain.value_or(from);
+    values.push_back({"spf_domain", spf_domain});
+    values.push_back({"service", "the service that sent it"});
+    const bool auth_fixes = has_fix(out, "aligned_dkim") || has_fix(out, "authorize_dkim");
+    for (const auto& v : engines.verdicts) {
+      for (const auto& id : v.fix_ids) {
+        if ((id == "authorize_dkim" || id == "authorize_spf") && auth_fixes) continue;
+        add_fix(out, id, values);
+      }
+    }
+    if (!m.filtered) {
+      const std::string auth_headline = out.verdict.headline;
+      const auto& first = engines.verdicts.front();
+      out.verdict.status = verdict_status::problem;
+      out.verdict.headline = first.headline;
+      out.verdict.summary = first.outcome == "reject"
+                                ? "The receiving server's filter decided to refuse this message. "
+                                  "The decoded antispam headers "
+                                  "below show each test, its meaning and which ones decided this."
+                                : "The message was delivered, but filtered as spam: the receiving "
+                                  "mail system usually files such "
+                                  "mail in the Junk or Spam folder. The decoded antispam headers "
+                                  "below show each test, its "
+                                  "meaning and which ones decided this.";
+      if (!auth_headline.empty() && auth.results) out.verdict.summary += " " + auth_headline;
+    }
   }
   for (auto& d : all) out.antispam.push_back(std::move(d.entry));
 }

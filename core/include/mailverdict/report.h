@@ -110,7 +110,10 @@ struct antispam_field {
   std::string value;         ///< The raw value ("" when the field has none).
   std::string meaning;       ///< Plain English; says so when the value is undocumented.
   bool documented = false;   ///< The vendor documents this value.
-  std::string basis;         ///< "documented", "observed" (reported, not documented) or "undocumented".
+  /// "documented", "observed" (reported, not documented by the vendor),
+  /// "undocumented" (the vendor does not say), or "unknown" (a scoring
+  /// engine's test this tool's table does not describe).
+  std::string basis;
   bool drove_verdict = false;  ///< This field explains where the message went.
 };
 
@@ -122,7 +125,8 @@ struct antispam_report {
   std::string raw;           ///< The unfolded value, unaltered.
   std::vector<antispam_field> fields;
   /// What this filter decided: "junk", "quarantine", "spam", "reject",
-  /// "bulk", "inbox", "not_spam", "allowed", "blocked" or "unknown".
+  /// "deferred", "inbox", "not_spam", "allowed" or "unknown" (the header
+  /// does not decide anything by itself).
   std::string outcome = "unknown";
   std::string verdict;       ///< One sentence: what this header says happened ("" when nothing).
   std::optional<double> score;      ///< Scoring engines: the message's score.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mailverdict/antispam.h"
 
@@ -35,6 +36,40 @@ void add_field(antispam_decoded& d, std::string_view table_header, std::string n
 /// Appends a field whose meaning is already known (scoring engines' tests).
 void add_known_field(antispam_decoded& d, std::string name, std::string value, std::string meaning,
                      std::string basis, std::string signal = {});
+
+/// A score as the engines write it ("7.1", "-0.50"); nullopt otherwise.
+std::optional<double> parse_score(std::string_view s);
+
+/// Appends a scoring engine's test (SpamAssassin rule, Rspamd symbol) with
+/// its score ("" when not given) and its meaning from core/data/spam_tests.tsv;
+/// `own_description` (X-Spam-Report's words) is used for tests the table
+/// lacks. The field's signal is "test:<kind>".
+void add_test(antispam_decoded& d, std::string_view engine, std::string name, std::string score,
+              std::string_view own_description);
+
+/// One scoring engine's or provider's filtering verdict.
+struct engine_verdict {
+  std::string vendor;
+  std::string outcome;   ///< "spam", "junk", "quarantine", "reject".
+  std::string headline;  ///< "SpamAssassin marked it as spam (score 7.1, threshold 5) because ...".
+  std::string cause_id;  ///< "spam_score" or "provider_spam_folder".
+  std::string explanation;
+  std::vector<evidence_item> evidence;
+  std::vector<std::string> fix_ids;  ///< From core/data/spam_test_kinds.tsv, heaviest first.
+};
+
+struct engine_outcome {
+  std::vector<engine_verdict> verdicts;  ///< Most telling engine first.
+};
+
+/// Sets each non-Microsoft header's outcome, gives Rspamd its
+/// SpamAssassin-style headers, and copies X-Spam-Report's per-test scores
+/// into X-Spam-Status (antispam_engines.cpp).
+void prepare_engine_entries(std::vector<antispam_decoded>& all);
+
+/// The verdict of every engine that filtered the message, marking the
+/// fields that decided it.
+engine_outcome diagnose_engines(std::vector<antispam_decoded>& all);
 
 /// The scoring engines and gateways: SpamAssassin, Rspamd, Proofpoint,
 /// Mimecast, Barracuda, Cisco, Gmail, Yahoo (antispam_scores.cpp).
