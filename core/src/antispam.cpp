@@ -8,6 +8,7 @@
  */
 #include "mailverdict/antispam.h"
 
+#include <algorithm>
 #include <array>
 
 #include "mailverdict/data/antispam_fields.h"
@@ -45,6 +46,10 @@ constexpr std::array kMicrosoftLists = {
 // Exchange's organization headers that hold one value each; the field is
 // named after the header's last part ("SCL", "AuthAs", ...).
 constexpr std::string_view kOrgPrefix = "X-MS-Exchange-Organization-";
+
+// Bounds that keep decoding fast on hostile input (each field is looked up in
+// a table of a few hundred rows): real headers stay far below both.
+constexpr std::size_t kMaxAntispamHeaders = 100;
 constexpr std::array<std::string_view, 5> kOrgFields = {"SCL", "AuthAs", "AuthSource",
                                                         "AuthMechanism", "MessageDirectionality"};
 
@@ -150,6 +155,14 @@ void add_known_field(antispam_decoded& d, std::string name, std::string value, s
   d.shorts.emplace_back();
 }
 
+void note_skipped(antispam_decoded& d, std::size_t skipped) {
+  if (skipped == 0) return;
+  add_known_field(
+      d, "...", std::to_string(skipped),
+      std::to_string(skipped) + " more fields were not decoded (the header is unusually long).",
+      "unknown");
+}
+
 }  // namespace internal
 
 std::vector<antispam_pair> split_microsoft_fields(std::string_view value) {
@@ -189,9 +202,12 @@ std::optional<antispam_decoded> decode_antispam_header(const header_field& field
   for (const auto& h : kMicrosoftLists) {
     if (!iequals(field.name, h.name)) continue;
     antispam_decoded d = internal::make_decoded("microsoft", field);
-    for (auto& p : split_microsoft_fields(field.value)) {
-      internal::add_field(d, h.table, std::move(p.name), std::move(p.value));
+    auto pairs = split_microsoft_fields(field.value);
+    const std::size_t n = std::min(pairs.size(), internal::kMaxAntispamFields);
+    for (std::size_t i = 0; i < n; ++i) {
+      internal::add_field(d, h.table, std::move(pairs[i].name), std::move(pairs[i].value));
     }
+    internal::note_skipped(d, pairs.size() - n);
     return d;
   }
   if (istarts_with(field.name, kOrgPrefix)) {
@@ -214,6 +230,7 @@ std::optional<antispam_decoded> decode_antispam_header(const header_field& field
 antispam_assessment assess_antispam(const header_block& block, const auth_assessment& auth) {
   antispam_assessment out;
   for (const auto& f : block.fields) {
+    if (out.headers.size() == kMaxAntispamHeaders) break;
     if (auto d = decode_antispam_header(f)) out.headers.push_back(std::move(*d));
   }
   // Microsoft's composite authentication (RFC 8601 syntax, Microsoft's own

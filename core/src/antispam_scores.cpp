@@ -14,6 +14,7 @@
  * TAG_LEVEL, QUARANTINE_LEVEL and KILL_LEVEL. What each test means is data
  * (core/data/spam_tests.tsv).
  */
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -135,7 +136,7 @@ std::vector<antispam_pair> key_values(std::string_view s) {
 void add_tests(antispam_decoded& d, std::string_view engine, std::string_view list) {
   std::size_t pos = 0;
   std::size_t count = 0;
-  while (pos <= list.size() && count < 500) {
+  while (pos <= list.size() && count < kMaxAntispamFields) {
     std::size_t end = list.find(',', pos);
     if (end == std::string_view::npos) end = list.size();
     std::string_view item = trim(list.substr(pos, end - pos));
@@ -163,7 +164,9 @@ antispam_decoded decode_status(std::string vendor, std::string_view table, std::
     add_field(d, table, "flag", std::string(flag));
     v = v.substr(flag_end);
   }
-  for (auto& p : key_values(v)) {
+  auto pairs = key_values(v);
+  if (pairs.size() > kMaxAntispamFields) pairs.resize(kMaxAntispamFields);
+  for (auto& p : pairs) {
     if (iequals(p.name, "tests")) {
       add_field(d, table, "tests", p.value);
       add_tests(d, engine, p.value);
@@ -214,7 +217,7 @@ antispam_decoded decode_report(std::string vendor, std::string_view engine, cons
     pending_desc.clear();
   };
   std::size_t lines = 0;
-  while (pos < raw.size() && lines < 1000) {
+  while (pos < raw.size() && lines < kMaxAntispamFields) {
     std::size_t end = raw.find('\n', pos);
     if (end == std::string_view::npos) end = raw.size();
     std::string_view line = trim(raw.substr(pos, end - pos));
@@ -272,7 +275,7 @@ antispam_decoded decode_spamd_result(const header_field& f) {
   }
   // Symbols: NAME(score)[options], separated by ";".
   std::size_t count = 0;
-  while (i < v.size() && count < 1000) {
+  while (i < v.size() && count < kMaxAntispamFields) {
     while (i < v.size() && (is_space(v[i]) || v[i] == ';')) ++i;
     if (i >= v.size()) break;
     const std::size_t start = i;
@@ -364,9 +367,13 @@ std::optional<antispam_decoded> decode_score_header(const header_field& field) {
   }
   if (iequals(name, "X-Proofpoint-Spam-Details")) {
     antispam_decoded d = make_decoded("proofpoint", field);
-    for (auto& p : key_values(field.value)) {
-      add_field(d, "X-Proofpoint-Spam-Details", std::move(p.name), std::move(p.value));
+    auto pairs = key_values(field.value);
+    const std::size_t n = std::min(pairs.size(), kMaxAntispamFields);
+    for (std::size_t i = 0; i < n; ++i) {
+      add_field(d, "X-Proofpoint-Spam-Details", std::move(pairs[i].name),
+                std::move(pairs[i].value));
     }
+    note_skipped(d, pairs.size() - n);
     return d;
   }
   if (iequals(name, "X-Gmail-Labels")) {
@@ -377,7 +384,9 @@ std::optional<antispam_decoded> decode_score_header(const header_field& field) {
       std::size_t end = v.find(',', pos);
       if (end == std::string_view::npos) end = v.size();
       const std::string_view label = trim(v.substr(pos, end - pos));
-      if (!label.empty()) add_field(d, "X-Gmail-Labels", "label", std::string(label));
+      if (!label.empty() && d.entry.fields.size() < kMaxAntispamFields) {
+        add_field(d, "X-Gmail-Labels", "label", std::string(label));
+      }
       pos = end + 1;
     }
     return d;

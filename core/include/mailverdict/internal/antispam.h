@@ -14,6 +14,12 @@
 
 namespace mailverdict::internal {
 
+/// At most this many fields of one header are decoded; the rest are counted.
+inline constexpr std::size_t kMaxAntispamFields = 300;
+
+/// Appends a field saying that `skipped` more fields were not decoded.
+void note_skipped(antispam_decoded& d, std::size_t skipped);
+
 /// A value looked up in core/data/antispam_fields.tsv.
 struct decoded_value {
   std::string meaning;
