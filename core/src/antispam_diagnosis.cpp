@@ -547,15 +547,24 @@ void diagnose_antispam(const antispam_assessment& spam, const auth_assessment& a
       const auto& first = engines.verdicts.front();
       out.verdict.status = verdict_status::problem;
       out.verdict.headline = first.headline;
-      out.verdict.summary = first.outcome == "reject"
-                                ? "The receiving server's filter decided to refuse this message. "
-                                  "The decoded antispam headers "
-                                  "below show each test, its meaning and which ones decided this."
-                                : "The message was delivered, but filtered as spam: the receiving "
-                                  "mail system usually files such "
-                                  "mail in the Junk or Spam folder. The decoded antispam headers "
-                                  "below show each test, its "
-                                  "meaning and which ones decided this.";
+      if (first.outcome == "flagged") {
+        out.verdict.summary =
+            "A filter of the receiving organization flagged this message; its policy decides "
+            "whether "
+            "it was held, tagged or bounced. The decoded antispam headers below show what matched.";
+      } else if (first.outcome == "reject") {
+        out.verdict.summary =
+            "The receiving server's filter decided to refuse this message. The decoded antispam "
+            "headers "
+            "below show each test, its meaning and which ones decided this.";
+      } else {
+        out.verdict.summary =
+            "The message was delivered, but filtered as spam: the receiving mail system usually "
+            "files "
+            "such mail in the Junk or Spam folder. The decoded antispam headers below show each "
+            "test, "
+            "its meaning and which ones decided this.";
+      }
       if (!auth_headline.empty() && auth.results) out.verdict.summary += " " + auth_headline;
     }
   }

@@ -164,6 +164,10 @@ void set_outcome(antispam_decoded& d) {
     e.outcome = spam ? "junk" : inbox ? "inbox" : "unknown";
   } else if (iequals(h, "X-YahooFilteredBulk")) {
     e.outcome = "junk";
+  } else if (iequals(h, "X-Mimecast-Impersonation-Protect")) {
+    const bool hit =
+        std::find(d.signals.begin(), d.signals.end(), "impersonation") != d.signals.end();
+    e.outcome = hit ? "flagged" : "not_spam";
   }
 }
 
@@ -222,8 +226,47 @@ void prepare_engine_entries(std::vector<antispam_decoded>& all) {
   }
 }
 
+namespace {
+
+// Mimecast's Impersonation Protection names the identifiers that matched;
+// what happened next (hold, tag, bounce) is the recipient's policy.
+void mimecast_impersonation(std::vector<antispam_decoded>& all, engine_outcome& out) {
+  for (auto& d : all) {
+    if (!iequals(d.entry.header, "X-Mimecast-Impersonation-Protect") ||
+        d.entry.outcome != "flagged")
+      continue;
+    std::vector<std::string> phrases, meanings;
+    for (std::size_t i = 0; i < d.entry.fields.size(); ++i) {
+      if (d.signals[i] != "impersonation") continue;
+      d.entry.fields[i].drove_verdict = true;
+      phrases.push_back(d.shorts[i]);
+      meanings.push_back(d.entry.fields[i].name + ": " + d.entry.fields[i].meaning);
+    }
+    engine_verdict v;
+    v.vendor = d.entry.vendor;
+    v.outcome = "flagged";
+    v.headline = fmt::format(
+        "Mimecast's Impersonation Protection flagged it because {}; what happened next (held, "
+        "tagged or "
+        "bounced) depends on the recipient's policy.",
+        join_words(phrases));
+    d.entry.verdict = v.headline;
+    v.cause_id = "impersonation_verdict";
+    v.explanation =
+        "Mimecast checks each message for signs that it imitates someone the recipient trusts.";
+    for (const auto& m : meanings) v.explanation += " " + m;
+    v.evidence.push_back({d.entry.header, d.entry.index, d.entry.raw.substr(0, 200)});
+    v.fix_ids.push_back("impersonation_review");
+    out.verdicts.push_back(std::move(v));
+    return;
+  }
+}
+
+}  // namespace
+
 engine_outcome diagnose_engines(std::vector<antispam_decoded>& all) {
   engine_outcome out;
+  mimecast_impersonation(all, out);
   // One verdict per vendor: its most telling header that says filtered.
   std::vector<std::string> seen;
   for (std::string_view header : kPrimary) {

@@ -329,6 +329,7 @@ constexpr std::array kSingles = {
     single_header{"X-Rspamd-Queue-Id", "rspamd"},
     single_header{"X-Spamd-Bar", "rspamd"},
     single_header{"X-Spam", "rspamd"},
+    single_header{"X-Rspamd-Score", "rspamd"},
     single_header{"X-Barracuda-Spam-Score", "barracuda"},
     single_header{"X-Barracuda-Spam-Flag", "barracuda"},
     single_header{"X-Mimecast-Spam-Score", "mimecast"},
@@ -374,6 +375,25 @@ std::optional<antispam_decoded> decode_score_header(const header_field& field) {
                 std::move(pairs[i].value));
     }
     note_skipped(d, pairs.size() - n);
+    return d;
+  }
+  if (iequals(name, "X-Mimecast-Impersonation-Protect")) {
+    // "Policy=...;Similar Internal Domain=false;Newly Observed Domain=true;..."
+    antispam_decoded d = make_decoded("mimecast", field);
+    std::size_t pos = 0;
+    const std::string_view v = field.value;
+    while (pos <= v.size() && d.entry.fields.size() < kMaxAntispamFields) {
+      std::size_t end = v.find(';', pos);
+      if (end == std::string_view::npos) end = v.size();
+      const std::string_view item = trim(v.substr(pos, end - pos));
+      pos = end + 1;
+      if (item.empty()) continue;
+      const std::size_t eq = item.find('=');
+      const std::string_view key = eq == std::string_view::npos ? item : trim(item.substr(0, eq));
+      const std::string_view val =
+          eq == std::string_view::npos ? std::string_view() : trim(item.substr(eq + 1));
+      add_field(d, "X-Mimecast-Impersonation-Protect", std::string(key), std::string(val));
+    }
     return d;
   }
   if (iequals(name, "X-Gmail-Labels")) {

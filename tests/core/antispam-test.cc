@@ -476,3 +476,30 @@ TEST(AntispamLimits, HugeHeadersAreBounded) {
   for (int i = 0; i < 1000; ++i) text += "X-Spam-Flag: YES\n";
   EXPECT_EQ(analyze(text).antispam.size(), 100u);
 }
+
+TEST(AntispamEngines, MimecastImpersonationProtect) {
+  const report r = analyze(
+      "From: \"Dana Finance\" <dana@contoso-finance.example>\n"
+      "X-Mimecast-Spam-Score: 12\n"
+      "X-Mimecast-Impersonation-Protect: Policy=CLT - Impersonation Protection Definition;Similar "
+      "Internal "
+      "Domain=false;Similar Monitored External Domain=false;Custom External Domain=false;Mimecast "
+      "External "
+      "Domain=false;Newly Observed Domain=true;Internal User Name=true;Custom Display Name "
+      "List=false;Reply-to "
+      "Address Mismatch=false;Targeted Threat Dictionary=false;Mimecast Threat "
+      "Dictionary=false;Custom Threat "
+      "Dictionary=false\n");
+  ASSERT_EQ(r.antispam.size(), 2u);
+  EXPECT_EQ(r.antispam[0].fields[0].basis, "undocumented");
+  const auto& ip = r.antispam[1];
+  EXPECT_EQ(ip.outcome, "flagged");
+  EXPECT_EQ(ip.fields.size(), 12u);
+  EXPECT_TRUE(get(ip, "Newly Observed Domain")->drove_verdict);
+  EXPECT_TRUE(get(ip, "Internal User Name")->drove_verdict);
+  EXPECT_FALSE(get(ip, "Similar Internal Domain")->drove_verdict);
+  EXPECT_TRUE(contains(r.verdict.headline, "newly observed"));
+  EXPECT_TRUE(contains(r.verdict.headline, "display name matches"));
+  ASSERT_FALSE(r.causes.empty());
+  EXPECT_EQ(r.causes.back().id, "impersonation_verdict");
+}

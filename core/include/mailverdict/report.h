@@ -125,7 +125,8 @@ struct antispam_report {
   std::string raw;           ///< The unfolded value, unaltered.
   std::vector<antispam_field> fields;
   /// What this filter decided: "junk", "quarantine", "spam", "reject",
-  /// "deferred", "inbox", "not_spam", "allowed" or "unknown" (the header
+  /// "deferred", "flagged" (marked; the policy decides what follows),
+  /// "inbox", "not_spam", "allowed" or "unknown" (the header
   /// does not decide anything by itself).
   std::string outcome = "unknown";
   std::string verdict;       ///< One sentence: what this header says happened ("" when nothing).
