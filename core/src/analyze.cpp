@@ -9,6 +9,7 @@
 
 #include "mailverdict/antispam.h"
 #include "mailverdict/authentication.h"
+#include "mailverdict/bounce.h"
 #include "mailverdict/diagnosis.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/message.h"
@@ -59,6 +60,13 @@ report analyze(std::string_view text, const options& opts) {
     not_email(r, "This is binary data, not email text.",
               "The input holds NUL or control bytes, as images, archives and programs do. Paste the "
               "message headers as text, or open the .eml file itself.");
+    return r;
+  }
+
+  // Bounces and other automatic notices, in any form (issue 5).
+  if (const auto notice = read_bounce(text)) {
+    r.input.warnings.insert(r.input.warnings.end(), notice->warnings.begin(), notice->warnings.end());
+    diagnose_bounce(*notice, r);
     return r;
   }
 

@@ -19,6 +19,11 @@ const char* to_string(input_kind k) {
     case input_kind::bounce: return "bounce";
     case input_kind::empty: return "empty";
     case input_kind::not_email: return "not_email";
+    case input_kind::delay_notice: return "delay_notice";
+    case input_kind::delivery_notice: return "delivery_notice";
+    case input_kind::auto_reply: return "auto_reply";
+    case input_kind::feedback_report: return "feedback_report";
+    case input_kind::dmarc_report: return "dmarc_report";
   }
   return "empty";
 }
@@ -76,11 +81,20 @@ json auth_json(const authentication_report& a) {
 }
 
 json bounce_json(const bounce_report& b) {
+  json recipients = json::array();
+  for (const auto& r : b.recipients) {
+    recipients.push_back({{"address", str(r.address)},   {"action", r.action},
+                          {"reply_code", opt(r.reply_code)}, {"status", opt(r.status)},
+                          {"category", r.category},       {"diagnostic", str(r.diagnostic)}});
+  }
   return {{"reply_code", opt(b.reply_code)}, {"status", opt(b.status)},
           {"permanent", b.permanent},        {"category", b.category},
           {"provider", opt(b.provider)},     {"diagnostic", str(b.diagnostic)},
           {"recipient", opt(b.recipient)},   {"reporting_mta", opt(b.reporting_mta)},
-          {"remote_mta", opt(b.remote_mta)}};
+          {"remote_mta", opt(b.remote_mta)}, {"action", opt(b.action)},
+          {"confidence", b.confidence},      {"by_text", b.by_text},
+          {"matched", opt(b.matched)},       {"blocklist", opt(b.blocklist)},
+          {"layout", b.layout},              {"recipients", recipients}};
 }
 
 json antispam_json(const antispam_report& a) {

@@ -19,7 +19,18 @@
 namespace mailverdict {
 
 /// What the input was.
-enum class input_kind { headers, message, bounce, empty, not_email };
+enum class input_kind {
+  headers,
+  message,
+  bounce,
+  empty,
+  not_email,
+  delay_notice,     ///< Delivery delayed, still being retried (RFC 3464 Action: delayed).
+  delivery_notice,  ///< Delivery succeeded (RFC 3464 Action: delivered/relayed/expanded).
+  auto_reply,       ///< RFC 3834 automatic reply.
+  feedback_report,  ///< RFC 5965 feedback (abuse) report.
+  dmarc_report,     ///< RFC 6591 DMARC failure report.
+};
 /// The verdict's status.
 enum class verdict_status { ok, problem, warning, unknown };
 /// How sure a cause is.
@@ -84,6 +95,16 @@ struct authentication_report {
   arc_finding arc;
 };
 
+/// One recipient of a bounce with its own outcome (a bounce may list several).
+struct bounce_recipient_report {
+  std::string address;
+  std::string action;  ///< "failed", "delayed", "delivered", ... or "".
+  std::optional<int> reply_code;
+  std::optional<std::string> status;
+  std::string category;
+  std::string diagnostic;
+};
+
 struct bounce_report {
   std::optional<int> reply_code;
   std::optional<std::string> status;
@@ -94,6 +115,14 @@ struct bounce_report {
   std::optional<std::string> recipient;
   std::optional<std::string> reporting_mta;
   std::optional<std::string> remote_mta;
+  // Added by issue 5 (not in schema 1's list, additive):
+  std::optional<std::string> action;      ///< RFC 3464 action of the first recipient.
+  std::string confidence = "possible";    ///< How sure the category is.
+  bool by_text = false;                   ///< Whether the server's words decided the category.
+  std::optional<std::string> matched;     ///< The pattern or code that decided it.
+  std::optional<std::string> blocklist;   ///< The block list the reply names.
+  std::string layout;                     ///< "rfc3464", "microsoft", "postfix", "bare", ...
+  std::vector<bounce_recipient_report> recipients;
 };
 
 /// A header field as the report lists it.

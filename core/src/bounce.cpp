@@ -1,0 +1,558 @@
+/**
+ * @file bounce.cpp
+ * @brief Reading bounces and other automatic notices (see bounce.h).
+ *
+ * RFC 3464 §2 gives the delivery-status fields (per-message fields, then
+ * one block per recipient); RFC 6522 the multipart/report container;
+ * RFC 3834 §5 the Auto-Submitted field of automatic replies; RFC 5965 §3 and
+ * RFC 6591 §3 the feedback-report part. Plain-text layouts are recognized by
+ * the markers in core/data/bounce_markers.tsv.
+ */
+#include "mailverdict/bounce.h"
+
+#include <algorithm>
+
+#include "mailverdict/address.h"
+#include "mailverdict/data/bounce_markers.h"
+#include "mailverdict/internal/lines.h"
+#include "mailverdict/internal/text.h"
+#include "mailverdict/message.h"
+#include "mailverdict/mime.h"
+#include "mailverdict/status_code.h"
+
+namespace mailverdict {
+
+namespace {
+
+using internal::icontains;
+using internal::ifind;
+using internal::trim;
+
+// The longest diagnostic we keep (a reply is a few lines at most).
+constexpr std::size_t kMaxDiagnostic = 2000;
+
+bool has_marker(std::string_view text, std::string_view kind, std::string* layout = nullptr,
+                bool strong_only = false) {
+  for (const auto& row : data::bounce_markers()) {
+    if (row.kind != kind) continue;
+    if (strong_only && row.layout == "generic") continue;
+    if (icontains(text, row.text)) {
+      if (layout != nullptr && layout->empty() && row.layout != "-")
+        *layout = std::string(row.layout);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Offset of the first line that starts a returned original message.
+std::size_t original_start(std::string_view text) {
+  std::size_t best = std::string_view::npos;
+  for (const auto& row : data::bounce_markers()) {
+    if (row.kind != "original") continue;
+    const std::size_t at = ifind(text, row.text);
+    if (at != std::string_view::npos && at < best) best = at;
+  }
+  return best;
+}
+
+// RFC 3464 §2.1.2: "dns; host" / "rfc822; addr": the part after the type.
+std::string typed_value(std::string_view v) {
+  const std::size_t semi = v.find(';');
+  std::string_view s = semi == std::string_view::npos ? v : v.substr(semi + 1);
+  s = trim(s);
+  if (!s.empty() && s.front() == '<' && s.back() == '>') s = s.substr(1, s.size() - 2);
+  // Some MTAs add a comment: "mx.example.com (192.0.2.1)"? keep the host.
+  return std::string(trim(s));
+}
+
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(std::min(s.size(), kMaxDiagnostic));
+  bool space = false;
+  for (char c : s) {
+    if (internal::is_space(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+    if (out.size() >= kMaxDiagnostic) break;
+  }
+  return out;
+}
+
+void fill_codes(bounce_recipient& r) {
+  if (const auto reply = find_smtp_reply(r.diagnostic)) {
+    if (!r.reply_code && reply->code && reply->offset < 40) r.reply_code = reply->code;
+    if (!r.status && reply->status && reply->offset < 40) r.status = reply->status->to_string();
+  }
+  if (!r.status) {
+    if (const auto st = find_enhanced_status(r.diagnostic)) r.status = st->to_string();
+  }
+}
+
+// ---- message/delivery-status (RFC 3464 §2) ------------------------------
+
+struct dsn_fields {
+  std::string reporting_mta;
+  std::vector<bounce_recipient> recipients;
+};
+
+dsn_fields read_delivery_status(std::string_view body) {
+  dsn_fields out;
+  // Unfold into (name, value) pairs; blank lines separate the blocks.
+  struct item {
+    std::string name, value;
+    bool block_start;
+  };
+  std::vector<item> items;
+  bool block_start = true;
+  for (const auto& l : internal::split_lines(body)) {
+    if (trim(l.text).empty()) {
+      block_start = true;
+      continue;
+    }
+    if (internal::is_wsp(l.text[0]) && !items.empty()) {
+      items.back().value += ' ';
+      items.back().value += trim(l.text);
+      continue;
+    }
+    if (!looks_like_field(l.text)) continue;
+    const std::size_t colon = l.text.find(':');
+    items.push_back({std::string(trim(l.text.substr(0, colon))),
+                     std::string(trim(l.text.substr(colon + 1))), block_start});
+    block_start = false;
+  }
+  bounce_recipient* cur = nullptr;
+  bool cur_has_final = false, cur_has_original = false;
+  for (const auto& it : items) {
+    const std::string n = internal::lower(it.name);
+    const bool starts_recipient = n == "final-recipient" || n == "original-recipient";
+    // A new recipient starts at a block boundary, or when a recipient field
+    // repeats without a blank line between (some MTAs omit it).
+    if (starts_recipient &&
+        (cur == nullptr || (it.block_start && (cur_has_final || cur_has_original)) ||
+         (n == "final-recipient" && cur_has_final) ||
+         (n == "original-recipient" && cur_has_original))) {
+      out.recipients.emplace_back();
+      cur = &out.recipients.back();
+      cur_has_final = cur_has_original = false;
+    }
+    if (n == "reporting-mta") {
+      out.reporting_mta = typed_value(it.value);
+    } else if (cur == nullptr) {
+      continue;
+    } else if (n == "final-recipient") {
+      cur->address = typed_value(it.value);
+      cur_has_final = true;
+    } else if (n == "original-recipient") {
+      cur->original_address = typed_value(it.value);
+      cur_has_original = true;
+    } else if (n == "x-actual-recipient" && cur->address.empty()) {
+      cur->address = typed_value(it.value);
+    } else if (n == "action") {
+      cur->action = internal::lower(trim(it.value.substr(0, it.value.find_first_of(" (;"))));
+    } else if (n == "status") {
+      if (const auto st = find_enhanced_status(it.value)) cur->status = st->to_string();
+    } else if (n == "remote-mta") {
+      cur->remote_mta = typed_value(it.value);
+    } else if (n == "diagnostic-code") {
+      // "smtp; 550 5.1.1 ..." — the words after the type are the server's.
+      const std::size_t semi = it.value.find(';');
+      cur->diagnostic = one_line(semi == std::string::npos ? it.value : it.value.substr(semi + 1));
+    }
+  }
+  for (auto& r : out.recipients) {
+    if (r.original_address == r.address) r.original_address.clear();
+    if (!r.original_address.empty() && r.address.empty()) r.address = r.original_address;
+    // Status from the diagnostic only when the Status: field was absent.
+    const std::optional<std::string> status = r.status;
+    fill_codes(r);
+    if (status) r.status = status;
+  }
+  return out;
+}
+
+// ---- plain-text layouts ---------------------------------------------------
+
+struct candidate {
+  std::string text;         // the reply, from its code on
+  std::string paragraph;    // the whole paragraph, one line
+  std::string recipient;    // an address named just before it
+  bool after_lead = false;  // introduced by "Remote Server returned", "said:", ...
+  bool has_code = false;
+};
+
+// The address in `s` ("<a@b>", "a@b", "mailto:a@b"); "" when none.
+std::string find_address(std::string_view s) {
+  const std::size_t at = s.find('@');
+  if (at == std::string_view::npos || at == 0) return {};
+  auto ok = [](char c) {
+    return internal::is_alpha(c) || internal::is_digit(c) || c == '.' || c == '-' || c == '_' ||
+           c == '+' || c == '=' || c == '\'';
+  };
+  std::size_t b = at, e = at + 1;
+  while (b > 0 && ok(s[b - 1])) --b;
+  while (e < s.size() && ok(s[e])) ++e;
+  while (e > at + 1 && s[e - 1] == '.') --e;
+  if (b == at || e == at + 1) return {};
+  const std::string_view dom = s.substr(at + 1, e - at - 1);
+  if (dom.find('.') == std::string_view::npos) return {};
+  return std::string(s.substr(b, e - b));
+}
+
+// Splits the human-readable text into paragraphs and keeps those holding a
+// reply, or the failure words of layouts that give no code (Sendmail's
+// "... User unknown", qmail's "no mailbox here by that name").
+std::vector<candidate> find_candidates(std::string_view text) {
+  std::vector<candidate> out;
+  std::string para;
+  std::string last_address;
+  bool lead_pending = false;
+  auto flush = [&]() {
+    if (para.empty()) return;
+    const std::string p = one_line(para);
+    para.clear();
+    bool lead = lead_pending;
+    std::size_t lead_end = 0;
+    for (const auto& row : data::bounce_markers()) {
+      if (row.kind != "lead") continue;
+      const std::size_t at = ifind(p, row.text);
+      if (at != std::string::npos) {
+        lead = true;
+        lead_end = std::max(lead_end, at + row.text.size());
+      }
+    }
+    const std::string addr = find_address(p);
+    const auto reply = find_smtp_reply(std::string_view(p).substr(lead_end));
+    if (reply && (reply->code || reply->status)) {
+      candidate c;
+      c.paragraph = p;
+      const std::size_t from = lead_end + reply->offset;
+      // qmail and others put the code at the end ("(#5.1.1)"): keep it all.
+      c.text =
+          (p.size() - (lead_end + reply->text_offset) < 4 || (!reply->code && reply->offset > 0))
+              ? std::string(trim(std::string_view(p).substr(lead_end)))
+              : p.substr(from);
+      if (!c.text.empty() && (c.text.back() == '\'' || c.text.back() == '"')) c.text.pop_back();
+      c.recipient = addr.empty() ? last_address : addr;
+      c.after_lead = lead;
+      c.has_code = true;
+      out.push_back(std::move(c));
+      lead_pending = false;
+    } else if (lead) {
+      lead_pending = true;  // the reply follows in the next paragraph (Gmail)
+    } else if (!addr.empty()) {
+      last_address = addr;
+    }
+  };
+  for (const auto& l : internal::split_lines(text)) {
+    if (trim(l.text).empty()) {
+      flush();
+      continue;
+    }
+    if (!para.empty()) para += '\n';
+    para += l.text;
+    if (para.size() > 8 * kMaxDiagnostic) flush();
+  }
+  flush();
+  return out;
+}
+
+// Picks the paragraph that is most likely the remote server's reply.
+const candidate* best_candidate(const std::vector<candidate>& cs) {
+  for (const auto& c : cs) {
+    if (c.after_lead && c.text.size() > 12) return &c;
+  }
+  for (const auto& c : cs) {
+    if (c.has_code && c.text.size() > 12) return &c;
+  }
+  return cs.empty() ? nullptr : &cs.front();
+}
+
+std::string strip_html(std::string_view html) {
+  std::string out;
+  bool tag = false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (c == '<') {
+      tag = true;
+      // Block elements end a line.
+      if (i + 3 < html.size() && (internal::istarts_with(html.substr(i), "<br") ||
+                                  internal::istarts_with(html.substr(i), "<p") ||
+                                  internal::istarts_with(html.substr(i), "</p") ||
+                                  internal::istarts_with(html.substr(i), "<div") ||
+                                  internal::istarts_with(html.substr(i), "<tr"))) {
+        out += '\n';
+      }
+      continue;
+    }
+    if (c == '>') {
+      tag = false;
+      continue;
+    }
+    if (tag) continue;
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
+          {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}};
+      bool done = false;
+      for (const auto& [name, ch] : kEntities) {
+        if (internal::istarts_with(html.substr(i), name)) {
+          out += ch;
+          i += name.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string fields_text(const std::vector<mime_field>& fields) {
+  std::string out;
+  for (const auto& f : fields) {
+    out += f.name;
+    out += ": ";
+    out += f.value;
+    out += '\n';
+  }
+  return out;
+}
+
+bool is_auto_reply(const mime_part& root) {
+  // RFC 3834 §5.1: Auto-Submitted: auto-replied marks an automatic reply.
+  const std::string as = internal::lower(root.field("Auto-Submitted"));
+  if (icontains(as, "auto-replied")) return true;
+  if (!root.field("X-Autoreply").empty() || !root.field("X-Autorespond").empty()) return true;
+  if (icontains(root.field("Precedence"), "auto_reply")) return true;
+  return has_marker(root.field("Subject"), "autoreply");
+}
+
+}  // namespace
+
+std::optional<bounce_message> read_bounce(std::string_view text) {
+  bounce_message b;
+
+  // Does the text start with a header block? Pasted NDR text and bare
+  // error lines do not; their header block (if any) is the original's.
+  const header_block top = parse_header_block(text);
+  const bool headers_first = !top.fields.empty() && trim(text.substr(0, top.start_offset)).empty();
+
+  if (!headers_first) {
+    const std::string_view lead =
+        text.substr(0, top.fields.empty() ? text.size() : top.start_offset);
+    std::string layout;
+    const bool marker = has_marker(lead, "layout", &layout);
+    const auto cands = find_candidates(lead);
+    const candidate* best = best_candidate(cands);
+    // A bare reply must look like one: a 4xx/5xx with an enhanced code, or
+    // with words after it, or introduced by a lead such as "said:".
+    bool reply_like = false;
+    if (best != nullptr) {
+      const auto r = find_smtp_reply(best->text);
+      // "550 Unable to relay": the paragraph starts with the code.
+      const bool starts =
+          r && r->code && internal::istarts_with(trim(best->paragraph), best->text.substr(0, 3));
+      reply_like = r && (r->status || best->after_lead || (starts && best->text.size() > 8));
+    }
+    if (!marker && !reply_like) return std::nullopt;
+    b.layout = layout.empty() ? "bare" : layout;
+    std::string_view human = lead;
+    const std::size_t orig = original_start(human);
+    if (orig != std::string_view::npos) {
+      std::string_view rest = human.substr(orig);
+      rest.remove_prefix(std::min(rest.size(), rest.find('\n') == std::string_view::npos
+                                                   ? rest.size()
+                                                   : rest.find('\n') + 1));
+      human = human.substr(0, orig);
+      if (top.fields.empty()) b.original_headers = std::string(rest);
+    }
+    if (!top.fields.empty()) b.original_headers = std::string(text.substr(top.start_offset));
+    b.human_text = std::string(human);
+    if (has_marker(human, "delay")) b.kind = notice_kind::delay;
+    bounce_recipient r;
+    if (best != nullptr) {
+      r.diagnostic = one_line(best->text);
+      r.address = best->recipient;
+    } else {
+      r.diagnostic = one_line(human);
+    }
+    r.action = b.kind == notice_kind::delay ? "delayed" : "failed";
+    fill_codes(r);
+    b.recipients.push_back(std::move(r));
+    return b;
+  }
+
+  const mime_message mime = parse_mime(text);
+  if (mime.parts.empty()) return std::nullopt;
+  const mime_part& root = mime.parts.front();
+  b.subject = std::string(root.field("Subject"));
+  b.warnings = mime.warnings;
+
+  // Gather the report parts and the readable text.
+  const mime_part* dsn = nullptr;
+  const mime_part* feedback = nullptr;
+  std::string human;
+  std::string html;
+  for (std::size_t i = 0; i < mime.parts.size(); ++i) {
+    const mime_part& p = mime.parts[i];
+    const std::string& m = p.media_type;
+    if (m == "message/delivery-status" || m == "message/global-delivery-status") {
+      if (dsn == nullptr && !p.inside_returned_message) dsn = &p;
+    } else if (m == "message/feedback-report") {
+      if (feedback == nullptr && !p.inside_returned_message) feedback = &p;
+    } else if (m == "text/rfc822-headers" || m == "text/rfc822-header") {
+      if (b.original_headers.empty()) b.original_headers = p.body;
+    } else if (m == "message/rfc822" || m == "message/global") {
+      // Its child entity (next part) holds the original's header fields.
+      if (i + 1 < mime.parts.size() && b.original_headers.empty()) {
+        b.original_headers = fields_text(mime.parts[i + 1].fields);
+      }
+    } else if (!p.inside_returned_message && m == "text/plain") {
+      if (!human.empty()) human += "\n\n";
+      human += p.body;
+    } else if (!p.inside_returned_message && m == "text/html" && html.empty()) {
+      html = strip_html(p.body);
+    }
+  }
+  if (human.empty() || (trim(human).size() < 40 && !html.empty())) human += html;
+  // Some MTAs put the DSN fields in a text part.
+  if (dsn == nullptr && icontains(human, "Final-Recipient:") &&
+      (icontains(human, "Action:") || icontains(human, "Status:"))) {
+    dsn = &root;  // read below from `human`
+  }
+  const std::size_t orig = original_start(human);
+  if (orig != std::string::npos) {
+    std::string_view rest = std::string_view(human).substr(orig);
+    const std::size_t nl = rest.find('\n');
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    if (b.original_headers.empty()) {
+      const header_block ob = parse_header_block(rest);
+      if (!ob.fields.empty()) b.original_headers = std::string(rest.substr(0, ob.body_offset));
+    }
+    human.resize(orig);
+  }
+  b.human_text = human;
+
+  // RFC 5965 / RFC 6591 reports.
+  if (feedback != nullptr || internal::iequals(root.report_type, "feedback-report")) {
+    b.kind = notice_kind::feedback_report;
+    b.layout = "arf";
+    const std::string_view body =
+        feedback != nullptr ? std::string_view(feedback->body) : std::string_view(human);
+    std::size_t off = 0;
+    for (const auto& f : read_fields(body, off)) {
+      if (internal::iequals(f.name, "Feedback-Type")) b.feedback_type = internal::lower(f.value);
+      if (internal::iequals(f.name, "Auth-Failure") ||
+          internal::iequals(f.name, "Delivery-Result")) {
+        if (b.feedback_type == "auth-failure") b.kind = notice_kind::dmarc_report;
+      }
+    }
+    if (b.feedback_type == "auth-failure") b.kind = notice_kind::dmarc_report;
+    return b;
+  }
+
+  // Is it a notice at all?
+  std::string layout;
+  const bool report = internal::iequals(root.report_type, "delivery-status") || dsn != nullptr;
+  const bool failed_header = !root.field("X-Failed-Recipients").empty() ||
+                             !root.field("X-MS-Exchange-Message-Is-Ndr").empty() ||
+                             !root.field("X-Mailer-Daemon-Error").empty();
+  const bool strong = has_marker(human, "layout", &layout, true);
+  const bool weak = has_marker(human, "layout", &layout);
+  const bool subject = has_marker(b.subject, "subject", &layout);
+  const bool sender = has_marker(root.field("From"), "sender");
+  const auto cands = find_candidates(human);
+  const bool reply_in_body = !cands.empty();
+  const bool notice =
+      report || failed_header || strong || ((subject || sender) && (weak || reply_in_body));
+  if (!notice) {
+    if (is_auto_reply(root)) {
+      b.kind = notice_kind::auto_reply;
+      b.layout = "rfc3834";
+      return b;
+    }
+    return std::nullopt;
+  }
+  b.layout = report ? "rfc3464" : (layout.empty() ? "generic" : layout);
+  if (report && !layout.empty()) b.layout = layout;
+
+  if (dsn != nullptr) {
+    dsn_fields d =
+        read_delivery_status(dsn == &root ? std::string_view(human) : std::string_view(dsn->body));
+    b.reporting_mta = d.reporting_mta;
+    b.recipients = std::move(d.recipients);
+  }
+  // Supplement missing or code-only diagnostics from the readable text.
+  const candidate* best = best_candidate(cands);
+  if (b.recipients.empty()) {
+    bounce_recipient r;
+    if (best != nullptr) {
+      r.diagnostic = one_line(best->text);
+      r.address = best->recipient;
+    }
+    const std::string_view failed = root.field("X-Failed-Recipients");
+    if (!failed.empty()) r.address = find_address(failed);
+    fill_codes(r);
+    b.recipients.push_back(std::move(r));
+  } else if (best != nullptr) {
+    for (auto& r : b.recipients) {
+      const auto reply = find_smtp_reply(r.diagnostic);
+      if (!r.diagnostic.empty() && reply && r.diagnostic.size() > 16) continue;
+      // Prefer the paragraph that names this recipient.
+      const candidate* pick = best;
+      for (const auto& c : cands) {
+        if (!r.address.empty() && internal::iequals(c.recipient, r.address)) {
+          pick = &c;
+          break;
+        }
+      }
+      if (r.diagnostic.empty() || pick->text.size() > r.diagnostic.size()) {
+        r.diagnostic = one_line(pick->text);
+        const std::optional<std::string> status = r.status;
+        fill_codes(r);
+        if (status) r.status = status;
+      }
+    }
+  }
+
+  // What happened, from the actions (RFC 3464 §2.3.3) or the words.
+  bool any_failed = false, any_delayed = false, any_delivered = false;
+  for (const auto& r : b.recipients) {
+    any_failed |= r.action == "failed";
+    any_delayed |= r.action == "delayed";
+    any_delivered |= r.action == "delivered" || r.action == "relayed" || r.action == "expanded";
+  }
+  if (any_failed) {
+    b.kind = notice_kind::bounce;
+  } else if (any_delayed) {
+    b.kind = notice_kind::delay;
+  } else if (any_delivered) {
+    b.kind = notice_kind::delivered;
+  } else if (has_marker(human, "delay") || has_marker(b.subject, "delay")) {
+    b.kind = notice_kind::delay;
+  } else if (has_marker(b.subject, "delivered") || has_marker(human, "delivered")) {
+    b.kind =
+        has_marker(human, "layout", nullptr, true) ? notice_kind::bounce : notice_kind::delivered;
+  } else {
+    b.kind = notice_kind::bounce;
+  }
+  // Keep the failed recipients first: the bounce's category is the first's.
+  std::stable_partition(b.recipients.begin(), b.recipients.end(), [&](const bounce_recipient& r) {
+    return r.action == "failed" || r.action.empty();
+  });
+  if (b.reporting_mta.empty()) {
+    // Reporting MTA: the host in "This is the mail system at host X." or the From domain.
+    const std::vector<mailbox> from = parse_mailboxes(root.field("From"));
+    if (!from.empty()) b.reporting_mta = from.front().domain;
+  }
+  return b;
+}
+
+}  // namespace mailverdict

@@ -1,0 +1,343 @@
+/**
+ * @file mime.cpp
+ * @brief MIME entities of a message (see mime.h): RFC 2045, RFC 2046.
+ */
+#include "mailverdict/mime.h"
+
+#include <cstdint>
+#include <deque>
+
+#include "mailverdict/internal/lines.h"
+#include "mailverdict/internal/text.h"
+#include "mailverdict/message.h"
+
+namespace mailverdict {
+
+namespace {
+
+using internal::is_wsp;
+using internal::trim;
+
+// One entity waiting to be read: its text (header block and body) points
+// into the input or into a decoded buffer owned by parse_mime.
+struct job {
+  std::string_view text;
+  std::size_t depth;
+  std::size_t parent;
+  bool returned;
+  bool top;
+};
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Windows-1252 0x80..0x9F as Unicode code points (0 = undefined).
+constexpr std::uint16_t kCp1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// RFC 2046 §5.1.1: a boundary line is "--" boundary, optionally "--" after
+// it (the close delimiter), then only white space.
+enum class delimiter { none, part, close };
+delimiter boundary_line(std::string_view line, std::string_view boundary) {
+  if (line.size() < boundary.size() + 2 || line[0] != '-' || line[1] != '-') return delimiter::none;
+  if (line.substr(2, boundary.size()) != boundary) return delimiter::none;
+  std::string_view rest = line.substr(2 + boundary.size());
+  bool close = false;
+  if (rest.size() >= 2 && rest[0] == '-' && rest[1] == '-') {
+    close = true;
+    rest.remove_prefix(2);
+  }
+  return trim(rest).empty() ? (close ? delimiter::close : delimiter::part) : delimiter::none;
+}
+
+}  // namespace
+
+std::string_view mime_part::field(std::string_view name) const {
+  for (const auto& f : fields) {
+    if (internal::iequals(f.name, name)) return f.value;
+  }
+  return {};
+}
+
+std::vector<mime_field> read_fields(std::string_view text, std::size_t& body_offset) {
+  std::vector<mime_field> fields;
+  body_offset = text.size();
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+    std::string_view line =
+        text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trim(line).empty()) {  // RFC 5322 §2.1: the empty line ends the header section
+      body_offset = next;
+      return fields;
+    }
+    if (is_wsp(line[0]) && !fields.empty()) {  // §2.2.3 unfolding
+      fields.back().value += ' ';
+      fields.back().value += trim(line);
+    } else if (looks_like_field(line)) {
+      const std::size_t colon = line.find(':');
+      fields.push_back(
+          {std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1)))});
+    } else if (fields.empty()) {
+      // No header section at all: the entity is all body.
+      body_offset = pos;
+      return fields;
+    }
+    pos = next;
+  }
+  return fields;
+}
+
+std::string mime_parameter(std::string_view value, std::string_view name) {
+  // RFC 2045 §5.1: parameter := attribute "=" value; value := token / quoted-string.
+  std::size_t i = value.find(';');
+  while (i != std::string_view::npos && i < value.size()) {
+    ++i;
+    while (i < value.size() && internal::is_space(value[i])) ++i;
+    const std::size_t eq = value.find('=', i);
+    if (eq == std::string_view::npos) break;
+    const std::string_view attr = trim(value.substr(i, eq - i));
+    std::size_t j = eq + 1;
+    while (j < value.size() && internal::is_space(value[j])) ++j;
+    std::string v;
+    if (j < value.size() && value[j] == '"') {
+      ++j;
+      while (j < value.size() && value[j] != '"') {
+        if (value[j] == '\\' && j + 1 < value.size()) ++j;
+        v += value[j++];
+      }
+      if (j < value.size()) ++j;
+    } else {
+      const std::size_t start = j;
+      while (j < value.size() && value[j] != ';') ++j;
+      v = std::string(trim(value.substr(start, j - start)));
+    }
+    if (internal::iequals(attr, name)) return v;
+    i = value.find(';', j);
+  }
+  return {};
+}
+
+std::string decode_quoted_printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '=') {
+      out += c;
+      continue;
+    }
+    // Soft line break: "=" then optional white space, then the line end.
+    std::size_t j = i + 1;
+    while (j < text.size() && is_wsp(text[j])) ++j;
+    if (j < text.size() && (text[j] == '\r' || text[j] == '\n')) {
+      if (text[j] == '\r' && j + 1 < text.size() && text[j + 1] == '\n') ++j;
+      i = j;
+      continue;
+    }
+    if (j == text.size()) {
+      i = j;
+      continue;
+    }
+    if (i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += c;  // RFC 2045 §6.7 note: keep a malformed escape as written
+    }
+  }
+  return out;
+}
+
+std::string decode_base64(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    int v;
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      v = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      v = c - '0' + 52;
+    else if (c == '+' || c == '-')
+      v = 62;
+    else if (c == '/' || c == '_')
+      v = 63;
+    else if (c == '=')
+      break;
+    else
+      continue;
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((acc >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+std::string charset_to_utf8(std::string_view text, std::string_view charset) {
+  const std::string cs = internal::lower(trim(charset));
+  const bool latin1 = cs == "iso-8859-1" || cs == "latin1" || cs == "iso_8859-1" ||
+                      cs == "iso8859-1" || cs == "iso-8859-15" || cs == "l1";
+  const bool cp1252 = cs == "windows-1252" || cs == "cp1252" || cs == "x-cp1252";
+  if (!latin1 && !cp1252) return std::string(text);
+  if (internal::is_valid_utf8(text)) return std::string(text);  // mislabelled UTF-8 stays as it is
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char ch : text) {
+    const auto b = static_cast<std::uint8_t>(ch);
+    if (b >= 0x80 && b < 0xA0 && cp1252 && kCp1252[b - 0x80] != 0) {
+      append_utf8(out, kCp1252[b - 0x80]);
+    } else {
+      append_utf8(out, b);
+    }
+  }
+  return out;
+}
+
+mime_message parse_mime(std::string_view text) {
+  mime_message msg;
+  std::deque<std::string> buffers;  // decoded texts the views below point into
+  std::vector<job> work;            // LIFO, children pushed in reverse order
+  work.push_back({text, 0, 0, false, true});
+  bool reported_limit = false;
+
+  while (!work.empty()) {
+    const job j = work.back();
+    work.pop_back();
+    if (msg.parts.size() >= kMaxMimeParts) {
+      if (!reported_limit) {
+        msg.warnings.push_back({"mime_too_many_parts", "The message has more than " +
+                                                           std::to_string(kMaxMimeParts) +
+                                                           " MIME parts; the rest were not read."});
+        reported_limit = true;
+      }
+      break;
+    }
+    mime_part part;
+    part.depth = j.depth;
+    part.inside_returned_message = j.returned;
+    const std::size_t self = msg.parts.size();
+    part.parent = j.top ? self : j.parent;
+
+    std::size_t body_offset = 0;
+    if (j.top) {
+      // The pasted text may start with a note before the headers.
+      const header_block block = parse_header_block(j.text);
+      for (const auto& f : block.fields) part.fields.push_back({f.name, f.value});
+      body_offset = block.has_body ? block.body_offset : j.text.size();
+    } else {
+      part.fields = read_fields(j.text, body_offset);
+    }
+    const std::string_view raw_body = j.text.substr(std::min(body_offset, j.text.size()));
+
+    const std::string_view ctype = part.field("Content-Type");
+    std::string media = internal::lower(trim(ctype.substr(0, ctype.find(';'))));
+    if (media.empty() || media.find('/') == std::string::npos) media = "text/plain";
+    part.media_type = media;
+    part.charset = internal::lower(mime_parameter(ctype, "charset"));
+    part.report_type = internal::lower(mime_parameter(ctype, "report-type"));
+
+    const bool multipart = internal::istarts_with(media, "multipart/");
+    if (multipart && j.depth < kMaxMimeDepth) {
+      const std::string boundary = mime_parameter(ctype, "boundary");
+      std::vector<std::string_view> children;
+      if (!boundary.empty()) {
+        std::size_t start = std::string_view::npos;  // start of the current child
+        for (const auto& l : internal::split_lines(raw_body)) {
+          const delimiter d = boundary_line(l.text, boundary);
+          if (d == delimiter::none) continue;
+          if (start != std::string_view::npos) {
+            // The line end before the delimiter belongs to the delimiter (§5.1.1).
+            std::size_t end = l.offset;
+            if (end > start && raw_body[end - 1] == '\n') --end;
+            if (end > start && raw_body[end - 1] == '\r') --end;
+            children.push_back(raw_body.substr(start, end - start));
+          }
+          if (d == delimiter::close) {
+            start = std::string_view::npos;
+            break;
+          }
+          std::size_t next = l.offset + l.text.size();
+          if (next < raw_body.size() && raw_body[next] == '\r') ++next;
+          if (next < raw_body.size() && raw_body[next] == '\n') ++next;
+          start = next;
+        }
+        // A truncated message has no close delimiter: keep the last part.
+        if (start != std::string_view::npos && start < raw_body.size())
+          children.push_back(raw_body.substr(start));
+      }
+      if (children.empty()) {
+        part.media_type = "text/plain";  // unreadable multipart: keep its text
+        part.body = std::string(raw_body);
+        msg.parts.push_back(std::move(part));
+        continue;
+      }
+      msg.parts.push_back(std::move(part));
+      for (auto it = children.rbegin(); it != children.rend(); ++it) {
+        work.push_back({*it, j.depth + 1, self, j.returned, false});
+      }
+      continue;
+    }
+    if (multipart) {
+      msg.warnings.push_back({"mime_too_deep", "MIME nesting deeper than " +
+                                                   std::to_string(kMaxMimeDepth) +
+                                                   " levels was not opened."});
+    }
+
+    // RFC 2045 §6: undo the transfer encoding.
+    const std::string cte = internal::lower(trim(part.field("Content-Transfer-Encoding")));
+    std::string decoded;
+    if (cte == "base64") {
+      decoded = decode_base64(raw_body);
+    } else if (cte == "quoted-printable") {
+      decoded = decode_quoted_printable(raw_body);
+    } else {
+      decoded = std::string(raw_body);
+    }
+
+    const bool embedded = media == "message/rfc822" || media == "message/global";
+    if (embedded && j.depth < kMaxMimeDepth) {
+      // RFC 2046 §5.2.1: the body is a whole message; read it as an entity.
+      msg.parts.push_back(std::move(part));
+      buffers.push_back(std::move(decoded));
+      work.push_back({buffers.back(), j.depth + 1, self, true, false});
+      continue;
+    }
+    if (internal::istarts_with(media, "text/")) {
+      part.body = charset_to_utf8(decoded, part.charset);
+    } else {
+      part.body = std::move(decoded);
+    }
+    msg.parts.push_back(std::move(part));
+  }
+  return msg;
+}
+
+}  // namespace mailverdict

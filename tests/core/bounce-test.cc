@@ -1,0 +1,208 @@
+// Reading and classifying bounces and other notices (bounce.h), and the
+// knowledge rows checked against the real samples they name.
+#include "mailverdict/bounce.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "mailverdict/analyze.h"
+#include "mailverdict/data/bounce_categories.h"
+#include "mailverdict/data/bounce_patterns.h"
+#include "mailverdict/data/fix_recipes.h"
+#include "mailverdict/fixes.h"
+#include "mailverdict/internal/text.h"
+
+namespace mv = mailverdict;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path corpus_dir() {
+  if (const char* env = std::getenv("MAILVERDICT_CORPUS")) return env;
+  return MAILVERDICT_CORPUS_DIR;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+mv::bounce_classification classify_line(const std::string& line) {
+  const auto b = mv::read_bounce(line);
+  EXPECT_TRUE(b) << line;
+  if (!b || b->recipients.empty()) return {};
+  return mv::classify_bounce(b->recipients.front(), b->human_text, "");
+}
+
+const std::string kDsn =
+    "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+    "\n"
+    "--b\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "Two recipients failed.\n"
+    "--b\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mx.example.net\n"
+    "\n"
+    "Final-Recipient: rfc822; full@example.org\n"
+    "Action: failed\n"
+    "Status: 5.2.2\n"
+    "Remote-MTA: dns; mx.example.org\n"
+    "Diagnostic-Code: smtp; 552 5.2.2 <full@example.org>: Mailbox is\n"
+    "    over quota\n"
+    "\n"
+    "Final-Recipient: rfc822; gone@example.org\n"
+    "Original-Recipient: rfc822; alias@example.org\n"
+    "Action: failed\n"
+    "Status: 5.1.1\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 <gone@example.org>: Recipient address rejected: User "
+    "unknown\n"
+    "--b--\n";
+
+}  // namespace
+
+TEST(Bounce, ReadsEveryRecipientOfADeliveryStatus) {
+  const auto b = mv::read_bounce(kDsn);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->kind, mv::notice_kind::bounce);
+  EXPECT_EQ(b->reporting_mta, "mx.example.net");
+  ASSERT_EQ(b->recipients.size(), 2u);
+  EXPECT_EQ(b->recipients[0].address, "full@example.org");
+  EXPECT_EQ(b->recipients[0].remote_mta, "mx.example.org");
+  EXPECT_EQ(b->recipients[0].diagnostic,
+            "552 5.2.2 <full@example.org>: Mailbox is over quota");  // unfolded
+  EXPECT_EQ(b->recipients[0].reply_code, 552);
+  EXPECT_EQ(b->recipients[1].original_address, "alias@example.org");
+  EXPECT_EQ(b->recipients[1].status, "5.1.1");
+  EXPECT_EQ(mv::classify_bounce(b->recipients[0], "", "").category, "mailbox_full");
+  EXPECT_EQ(mv::classify_bounce(b->recipients[1], "", "").category, "recipient_unknown");
+
+  const mv::report r = mv::analyze(kDsn);
+  EXPECT_EQ(r.input.kind, mv::input_kind::bounce);
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->recipients.size(), 2u);
+  EXPECT_EQ(r.bounce->category, "mailbox_full");
+  EXPECT_FALSE(r.fixes.empty());
+}
+
+TEST(Bounce, TheWordsDecideNotTheNumber) {
+  // The same 550 5.7.1, five different causes.
+  EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
+            "dmarc_policy");
+  EXPECT_EQ(classify_line("550 5.7.1 Unable to relay").category, "relay_denied");
+  EXPECT_EQ(
+      classify_line("550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Spamhaus")
+          .category,
+      "ip_blocklisted");
+  EXPECT_EQ(classify_line("550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized").category,
+            "recipient_restricted");
+  EXPECT_EQ(classify_line("550 5.7.1 Client was not authenticated").category, "smtp_auth_required");
+  // Unknown words: the code's registry meaning, with low confidence.
+  const auto c = classify_line("550 5.7.1 Go away");
+  EXPECT_EQ(c.category, "admin_policy");
+  EXPECT_FALSE(c.by_text);
+  EXPECT_EQ(c.confidence, mv::confidence_level::possible);
+  EXPECT_EQ(classify_line("451 4.4.7 try later").category, "expired");
+}
+
+TEST(Bounce, ProviderCodesWithoutKnownWords) {
+  const auto c = classify_line("550 5.7.509 Access denied");
+  EXPECT_EQ(c.category, "dmarc_policy");
+  EXPECT_EQ(c.provider, "microsoft");
+  EXPECT_EQ(c.confidence, mv::confidence_level::likely);
+}
+
+TEST(Bounce, OrdinaryHeadersAreNotABounce) {
+  EXPECT_FALSE(mv::read_bounce(
+      "From: a@example.com\nTo: b@example.org\nSubject: lunch at 550?\n\nSee you.\n"));
+  EXPECT_FALSE(mv::read_bounce("Just some prose about 550 things."));
+  EXPECT_FALSE(mv::read_bounce(""));
+}
+
+TEST(Bounce, NoticesThatAreNotBounces) {
+  auto b = mv::read_bounce(
+      "From: bob@example.org\nTo: a@example.com\nSubject: Automatic reply: hello\nAuto-Submitted: "
+      "auto-replied\n\n"
+      "I am out of the office until Monday.\n");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->kind, mv::notice_kind::auto_reply);
+
+  std::string delivered = kDsn;
+  for (std::size_t at; (at = delivered.find("Action: failed")) != std::string::npos;) {
+    delivered.replace(at, 14, "Action: delivered");
+  }
+  b = mv::read_bounce(delivered);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->kind, mv::notice_kind::delivered);
+  EXPECT_EQ(mv::analyze(delivered).input.kind, mv::input_kind::delivery_notice);
+  EXPECT_FALSE(mv::analyze(delivered).bounce);
+
+  std::string delayed = kDsn;
+  for (std::size_t at; (at = delayed.find("Action: failed")) != std::string::npos;) {
+    delayed.replace(at, 14, "Action: delayed");
+  }
+  const mv::report r = mv::analyze(delayed);
+  EXPECT_EQ(r.input.kind, mv::input_kind::delay_notice);
+  EXPECT_EQ(r.verdict.status, mv::verdict_status::warning);
+
+  const std::string arf =
+      "From: fbl@example.net\nSubject: FW: report\n"
+      "Content-Type: multipart/report; report-type=feedback-report; boundary=x\n\n"
+      "--x\nContent-Type: text/plain\n\nThis is an abuse report.\n"
+      "--x\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nVersion: 1\n"
+      "--x--\n";
+  EXPECT_EQ(mv::analyze(arf).input.kind, mv::input_kind::feedback_report);
+  std::string ruf = arf;
+  ruf.replace(ruf.find("Feedback-Type: abuse"), 20,
+              "Feedback-Type: auth-failure\nAuth-Failure: dmarc");
+  EXPECT_EQ(mv::analyze(ruf).input.kind, mv::input_kind::dmarc_report);
+}
+
+TEST(Bounce, EveryCategoryAndFixIsDefined) {
+  // Each pattern row names a known category; each category's fixes exist.
+  for (const auto& row : mv::data::bounce_patterns()) {
+    bool known = false;
+    for (const auto& cat : mv::data::bounce_categories()) known |= cat.category == row.category;
+    EXPECT_TRUE(known) << row.pattern << " -> " << row.category;
+  }
+  for (const auto& cat : mv::data::bounce_categories()) {
+    std::string ids(cat.fixes);
+    std::istringstream in(ids);
+    for (std::string id; in >> id;) {
+      EXPECT_FALSE(mv::make_fix(id, {}).steps.empty()) << cat.category << ": no recipe " << id;
+    }
+  }
+}
+
+TEST(Bounce, PatternRowsMatchTheSamplesTheyName) {
+  const fs::path dir = corpus_dir() / "sisimai-set-of-emails" / "maildir-bsd";
+  if (!fs::exists(dir)) GTEST_SKIP() << "corpus not found at " << dir;
+  int checked = 0;
+  for (const auto& row : mv::data::bounce_patterns()) {
+    if (row.sample == "-") continue;
+    const fs::path file = dir / (std::string(row.sample) + ".eml");
+    ASSERT_TRUE(fs::exists(file)) << file;
+    const mv::report r = mv::analyze(slurp(file));
+    ASSERT_TRUE(r.bounce) << row.sample;
+    // This very row decided the sample's category (a code-only row may be
+    // preceded by a text row of the same code).
+    if (!row.pattern.empty()) {
+      EXPECT_EQ(r.bounce->matched.value_or(""), row.pattern)
+          << row.sample << ": " << r.bounce->diagnostic;
+    }
+    EXPECT_EQ(r.bounce->category, row.category) << row.sample;
+    ++checked;
+  }
+  EXPECT_GT(checked, 5);
+}
