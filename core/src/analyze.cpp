@@ -67,6 +67,16 @@ report analyze(std::string_view text, const options& opts) {
   if (const auto notice = read_bounce(text)) {
     r.input.warnings.insert(r.input.warnings.end(), notice->warnings.begin(), notice->warnings.end());
     diagnose_bounce(*notice, r);
+    // The notice's own header fields and antispam stamps, listed for
+    // reference; they do not change the bounce's verdict.
+    const header_block own = parse_header_block(text);
+    for (const auto& f : own.fields) {
+      r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
+    }
+    const auth_assessment own_auth = assess_authentication(own);
+    report scratch;
+    diagnose_antispam(assess_antispam(own, own_auth), own_auth, scratch);
+    r.antispam = std::move(scratch.antispam);
     return r;
   }
 
