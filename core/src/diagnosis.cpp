@@ -714,6 +714,35 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
 
   // SPF record pasted: name what it lacks or breaks.
   if (s.spf_record && !s.spf_record->error) {
+    const auto& rec = *s.spf_record;
+    if (rec.lookups > 10) {
+      b.add_cause(
+          "spf_lookup_limit", confidence_level::certain,
+          fmt::format(
+              "The pasted SPF record needs at least {} DNS lookups (its include:, a, mx, ptr, "
+              "exists "
+              "and redirect= terms, and what the known services' includes cost); SPF allows 10 "
+              "(RFC 7208 §4.6.4), so receivers get permerror and SPF cannot pass for it at all.",
+              rec.lookups),
+          {});
+    }
+    for (const auto& e : rec.errors) {
+      if (e.find("DNS lookups") != std::string::npos) continue;  // reported above
+      b.add_cause("spf_record_error", confidence_level::certain,
+                  "The pasted SPF record has an error: " + e, {});
+      break;
+    }
+    if (rec.authorizes_service && !*rec.authorizes_service && f.service) {
+      b.add_cause(
+          "spf_record_lacks_service", confidence_level::likely,
+          fmt::format(
+              "The pasted SPF record does not include {} (include:{}), the service that sent this "
+              "message. That matters once {} uses a return path under {}; until then SPF is "
+              "checked "
+              "against {}'s own domain.",
+              service_name, f.service->service.spf_include, service_name, org, service_name),
+          {});
+    }
     if (s.spf_record->authorizes_service && !*s.spf_record->authorizes_service && failing)
       b.add_fix("spf_include_service");
     if (!s.spf_record->errors.empty()) b.add_fix("spf_permerror");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "mailverdict/analyze.h"
 #include "mailverdict/domain.h"
 #include "mailverdict/internal/idna.h"
@@ -166,4 +168,40 @@ TEST(Diagnosis, NeverAdvisesPNone) {
       }
     }
   }
+}
+
+TEST(Authentication, UnreadableResultsAreRejectedWithAWarning) {
+  const report r = analyze(
+      "Authentication-Results: mx.example.net; iprev=pass policy.iprev=2001:db8::1; spf=pass "
+      "smtp.mailfrom=a.example\n"
+      "From: x@a.example\n");
+  bool warned = false;
+  for (const auto& w : r.input.warnings) {
+    warned = warned || (w.code == "unreadable_authentication_results" &&
+                        w.message.find("quoted") != std::string::npos);
+  }
+  EXPECT_TRUE(warned);
+  ASSERT_TRUE(r.authentication);
+  EXPECT_TRUE(r.authentication->trusted.empty());
+}
+
+TEST(Diagnosis, PastedSpfRecordNamesLimitAndMissingService) {
+  options o;
+  o.spf_record =
+      "v=spf1 include:a.example include:b.example include:c.example include:d.example "
+      "include:e.example "
+      "include:f.example include:_spf.google.com include:mailgun.org -all";
+  const report r = analyze(
+      "From: x@northwind-traders.com\n"
+      "Authentication-Results: spf=pass smtp.mailfrom=bounces.sendgrid.net; dkim=pass "
+      "header.d=sendgrid.net;"
+      "dmarc=fail action=oreject header.from=northwind-traders.com\n",
+      o);
+  std::vector<std::string> ids;
+  for (const auto& c : r.causes) ids.push_back(c.id);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "spf_lookup_limit"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "spf_record_lacks_service"), ids.end());
+  ASSERT_TRUE(r.authentication->spf_record);
+  EXPECT_EQ(r.authentication->spf_record->lookups, 8 + 3 + 2);
+  EXPECT_FALSE(*r.authentication->spf_record->authorizes_service);
 }
