@@ -98,14 +98,13 @@ report analyze(std::string_view text, const options& opts) {
     r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
   }
 
-  const auth_assessment auth = assess_authentication(block);
+  const auth_assessment auth = assess_authentication(block, opts);
   r.input.warnings.insert(r.input.warnings.end(), auth.warnings.begin(), auth.warnings.end());
   r.authentication = auth.summary;
   diagnose_authentication(auth, r);
   // Antispam verdicts (issue 7): additional causes; when the message was
   // filtered, the verdict names the filtering outcome first.
   diagnose_antispam(assess_antispam(block, auth), auth, r);
-  (void)opts;  // the DMARC and SPF records refine the diagnosis (issue 4)
   return r;
 }
 

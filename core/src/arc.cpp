@@ -48,8 +48,9 @@ result<arc_seal> parse_arc_seal(std::string_view value) {
   s.selector = tag_or_empty(t.value(), "s");
   s.has_signature = !tag_or_empty(t.value(), "b").empty();
   if (s.cv != "none" && s.cv != "pass" && s.cv != "fail") {
-    return parse_error{error_code::syntax, "ARC-Seal i=" + std::to_string(s.instance) + " has cv=" + s.cv +
-                                               "; it must be none, pass or fail (RFC 8617 §4.1.3)."};
+    return parse_error{error_code::syntax,
+                       "ARC-Seal i=" + std::to_string(s.instance) + " has cv=" + s.cv +
+                           "; it must be none, pass or fail (RFC 8617 §4.1.3)."};
   }
   return s;
 }
@@ -149,12 +150,16 @@ arc_chain read_arc_chain(const header_block& block) {
   for (int i = 1; i <= chain.sets; ++i) {
     const std::string n = std::to_string(i);
     if (!sets.count(i)) {
-      problem("ARC set i=" + n + " is missing: instances must run from 1 to " + std::to_string(chain.sets) + ".");
+      problem("ARC set i=" + n + " is missing: instances must run from 1 to " +
+              std::to_string(chain.sets) + ".");
       continue;
     }
-    if (seals[i] != 1) problem("ARC set i=" + n + " has " + std::to_string(seals[i]) + " ARC-Seal fields instead of one.");
+    if (seals[i] != 1)
+      problem("ARC set i=" + n + " has " + std::to_string(seals[i]) +
+              " ARC-Seal fields instead of one.");
     if (sigs[i] != 1) {
-      problem("ARC set i=" + n + " has " + std::to_string(sigs[i]) + " ARC-Message-Signature fields instead of one.");
+      problem("ARC set i=" + n + " has " + std::to_string(sigs[i]) +
+              " ARC-Message-Signature fields instead of one.");
     }
     if (aars[i] != 1) {
       problem("ARC set i=" + n + " has " + std::to_string(aars[i]) +
@@ -163,9 +168,11 @@ arc_chain read_arc_chain(const header_block& block) {
     // Step 3: cv=none only on the first instance; no instance may say fail.
     if (seals[i] >= 1) {
       const std::string& cv = sets[i].parsed_seal.cv;
-      if (i == 1 && cv != "none") problem("ARC-Seal i=1 says cv=" + cv + "; the first seal must say cv=none.");
+      if (i == 1 && cv != "none")
+        problem("ARC-Seal i=1 says cv=" + cv + "; the first seal must say cv=none.");
       if (i > 1 && cv == "none") problem("ARC-Seal i=" + n + " says cv=none; only i=1 may.");
-      if (cv == "fail") problem("ARC-Seal i=" + n + " says cv=fail: a sealer found the chain broken.");
+      if (cv == "fail")
+        problem("ARC-Seal i=" + n + " says cv=fail: a sealer found the chain broken.");
     }
     chain.instances.push_back(sets[i]);
   }

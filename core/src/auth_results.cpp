@@ -47,8 +47,9 @@ struct cursor {
       if (i < s.size()) {
         ++i;  // the closing ')'
       } else if (notes != nullptr) {
-        notes->push_back({"authres_unclosed_comment",
-                          "A comment in Authentication-Results is never closed; it was read to the end."});
+        notes->push_back(
+            {"authres_unclosed_comment",
+             "A comment in Authentication-Results is never closed; it was read to the end."});
       }
       const std::string_view t = internal::trim(text);
       if (comments != nullptr && !t.empty()) {
@@ -64,7 +65,9 @@ struct cursor {
     const std::size_t b = i;
     while (!done()) {
       const char c = s[i];
-      if (!(internal::is_alpha(c) || internal::is_digit(c) || c == '-' || c == '_' || c == '.' || c == '/')) break;
+      if (!(internal::is_alpha(c) || internal::is_digit(c) || c == '-' || c == '_' || c == '.' ||
+            c == '/'))
+        break;
       ++i;
     }
     return s.substr(b, i - b);
@@ -73,7 +76,8 @@ struct cursor {
 
 parse_error error_at(const cursor& c, std::string what) {
   const std::string_view rest = c.s.substr(c.i, 30);
-  return parse_error{error_code::syntax, what + (rest.empty() ? " at the end." : " at \"" + std::string(rest) + "\".")};
+  return parse_error{error_code::syntax,
+                     what + (rest.empty() ? " at the end." : " at \"" + std::string(rest) + "\".")};
 }
 
 // Characters that end an unquoted value: white space and the delimiters of
@@ -109,17 +113,18 @@ result<std::string> read_value(cursor& c) {
   while (!c.done() && !ends_value(c.s[c.i])) {
     const auto u = static_cast<unsigned char>(c.s[c.i]);
     if (c.s[c.i] == ':') {
-      return error_at(c, "Unquoted ':' after \"" + std::string(c.s.substr(b, c.i - b)) +
-                             "\" (RFC 8601 §2.2: a value holding ':', like an IPv6 address, must be quoted)");
+      return error_at(
+          c, "Unquoted ':' after \"" + std::string(c.s.substr(b, c.i - b)) +
+                 "\" (RFC 8601 §2.2: a value holding ':', like an IPv6 address, must be quoted)");
     }
     if (u < 0x21 || u == 0x7f) break;
     ++c.i;
   }
   out += c.s.substr(b, c.i - b);
   if (out.empty()) {
-    return parse_error{error_code::syntax,
-                       c.done() ? std::string("A value is missing at the end.")
-                                : "Expected a value before \"" + std::string(c.s.substr(c.i, 20)) + "\"."};
+    return parse_error{error_code::syntax, c.done() ? std::string("A value is missing at the end.")
+                                                    : "Expected a value before \"" +
+                                                          std::string(c.s.substr(c.i, 20)) + "\"."};
   }
   return out;
 }
@@ -138,12 +143,12 @@ void add_comment(auth_method_result& r, const std::string& c) {
   r.comment += c;
 }
 
-
 }  // namespace
 
 std::string_view auth_method_result::get(std::string_view key) const {
   const std::size_t dot = key.find('.');
-  const std::string_view ptype = dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
+  const std::string_view ptype =
+      dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
   const std::string_view prop = dot == std::string_view::npos ? key : key.substr(dot + 1);
   for (const auto& p : properties) {
     if (internal::iequals(p.ptype, ptype) && internal::iequals(p.property, prop)) return p.value;
@@ -176,14 +181,17 @@ result<auth_results> parse_auth_results(std::string_view value) {
   }
   if (!out.authserv_id_omitted) {
     auto id = read_value(c);
-    if (!id) return parse_error{error_code::syntax, "Authentication-Results must start with the server's name."};
+    if (!id)
+      return parse_error{error_code::syntax,
+                         "Authentication-Results must start with the server's name."};
     out.authserv_id = internal::lower(id.value());
     c.skip_cfws(nullptr);
     // authres-version = 1*DIGIT
     {
       cursor look = c;
       const std::string_view v = look.key();
-      if (all_digits(v) && (look.done() || is_space(look.peek()) || look.peek() == ';' || look.peek() == '(')) {
+      if (all_digits(v) &&
+          (look.done() || is_space(look.peek()) || look.peek() == ';' || look.peek() == '(')) {
         out.version = std::string(v);
         c = look;
         c.skip_cfws(nullptr);
@@ -192,27 +200,31 @@ result<auth_results> parse_auth_results(std::string_view value) {
     // Before the first ';': "none" (RFC 7001 form) or Yahoo's "from=domain".
     while (!c.done() && c.peek() != ';') {
       const std::string_view k = c.key();
-      if (k.empty()) return error_at(c, "Expected ';' after the server name \"" + out.authserv_id + "\"");
+      if (k.empty())
+        return error_at(c, "Expected ';' after the server name \"" + out.authserv_id + "\"");
       c.skip_cfws(nullptr);
       if (internal::iequals(k, "none") && c.peek() != '=') {
         out.none = true;
         continue;
       }
-      if (c.peek() != '=') return error_at(c, "Expected ';' after the server name \"" + out.authserv_id + "\"");
+      if (c.peek() != '=')
+        return error_at(c, "Expected ';' after the server name \"" + out.authserv_id + "\"");
       ++c.i;
       c.skip_cfws(nullptr);
       auto v = read_value(c);
       if (!v) return v.error();
       if (out.authserv_properties.empty()) {
-        out.warnings.push_back({"authres_properties_after_id",
-                                "Authentication-Results from " + out.authserv_id + " has \"" + std::string(k) +
-                                    "=\" before its first result; RFC 8601 has no such form, it was kept aside."});
+        out.warnings.push_back(
+            {"authres_properties_after_id",
+             "Authentication-Results from " + out.authserv_id + " has \"" + std::string(k) +
+                 "=\" before its first result; RFC 8601 has no such form, it was kept aside."});
       }
       out.authserv_properties.push_back({"", internal::lower(k), v.value()});
       c.skip_cfws(nullptr);
     }
     if (c.done() && !out.none) {
-      return parse_error{error_code::missing_part, "Authentication-Results names a server but gives no results."};
+      return parse_error{error_code::missing_part,
+                         "Authentication-Results names a server but gives no results."};
     }
   }
 
@@ -258,7 +270,8 @@ result<auth_results> parse_auth_results(std::string_view value) {
     if (current == nullptr) {
       // methodspec = [CFWS] method [CFWS] "=" [CFWS] result
       // method = Keyword [ [CFWS] "/" [CFWS] method-version ]
-      if (dot != std::string::npos) return error_at(c, "Expected a method name, not \"" + key + "\",");
+      if (dot != std::string::npos)
+        return error_at(c, "Expected a method name, not \"" + key + "\",");
       auth_method_result r;
       const std::size_t slash = key.find('/');
       r.method = key.substr(0, slash);

@@ -18,8 +18,9 @@ result<dkim_signature> parse_dkim_signature(std::string_view value) {
   // RFC 6376 §6.1.1: v, a, b, bh, d, h and s are required.
   for (const char* required : {"v", "a", "b", "bh", "d", "h", "s"}) {
     if (t.get(required) == nullptr) {
-      return parse_error{error_code::missing_part,
-                         std::string("DKIM-Signature has no ") + required + "= tag (RFC 6376 §6.1.1 requires it)."};
+      return parse_error{error_code::missing_part, std::string("DKIM-Signature has no ") +
+                                                       required +
+                                                       "= tag (RFC 6376 §6.1.1 requires it)."};
     }
   }
   s.version = *t.get("v");
@@ -51,27 +52,33 @@ result<dkim_signature> parse_dkim_signature(std::string_view value) {
 
   // Checks a verifier makes before any DNS lookup (RFC 6376 §6.1.1).
   if (s.version != "1") {
-    s.problems.push_back({"dkim_version", "The signature's version is v=" + s.version + "; only v=1 exists."});
+    s.problems.push_back(
+        {"dkim_version", "The signature's version is v=" + s.version + "; only v=1 exists."});
   }
   if (!s.identity.empty()) {
     const std::string idom = domain_of(s.identity);
-    if (!idom.empty() && idom != s.domain && !(idom.size() > s.domain.size() &&
-                                               idom.compare(idom.size() - s.domain.size() - 1, std::string::npos,
-                                                            "." + s.domain) == 0)) {
-      s.problems.push_back({"dkim_identity_outside_domain",
-                            "i=" + s.identity + " is not in d=" + s.domain + " or a subdomain of it."});
+    if (!idom.empty() && idom != s.domain &&
+        !(idom.size() > s.domain.size() && idom.compare(idom.size() - s.domain.size() - 1,
+                                                        std::string::npos, "." + s.domain) == 0)) {
+      s.problems.push_back(
+          {"dkim_identity_outside_domain",
+           "i=" + s.identity + " is not in d=" + s.domain + " or a subdomain of it."});
     }
   }
   bool from_signed = false;
   for (const auto& h : s.signed_headers) from_signed = from_signed || h == "from";
-  if (!from_signed) s.problems.push_back({"dkim_from_not_signed", "h= does not include From, which is required."});
+  if (!from_signed)
+    s.problems.push_back({"dkim_from_not_signed", "h= does not include From, which is required."});
   if (s.timestamp && s.expiration && *s.expiration < *s.timestamp) {
-    s.problems.push_back({"dkim_expires_before_signed", "x= is earlier than t=: the signature expired before it was made."});
+    s.problems.push_back({"dkim_expires_before_signed",
+                          "x= is earlier than t=: the signature expired before it was made."});
   }
   if (s.algorithm == "rsa-sha1") {
-    s.problems.push_back({"dkim_sha1", "a=rsa-sha1 is obsolete (RFC 8301); many verifiers fail it."});
+    s.problems.push_back(
+        {"dkim_sha1", "a=rsa-sha1 is obsolete (RFC 8301); many verifiers fail it."});
   }
-  if (!s.has_signature) s.problems.push_back({"dkim_empty_b", "b= is empty: the signature was removed or never made."});
+  if (!s.has_signature)
+    s.problems.push_back({"dkim_empty_b", "b= is empty: the signature was removed or never made."});
   return s;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "mailverdict/internal/idna.h"
 #include "mailverdict/internal/text.h"
 
 namespace mailverdict {
@@ -53,16 +54,32 @@ std::string normalize_domain(std::string_view domain) {
   std::string out;
   out.reserve(d.size());
   char prev = '.';
+  bool non_ascii = false;
   for (char c : d) {
     const auto u = static_cast<unsigned char>(c);
     const bool ok = internal::is_alpha(c) || internal::is_digit(c) || c == '-' || c == '_' ||
                     c == '.' || u >= 0x80;
     if (!ok) return {};
     if (c == '.' && prev == '.') return {};  // empty label
+    non_ascii = non_ascii || u >= 0x80;
     out += internal::to_lower(c);
     prev = c;
   }
-  return out;
+  if (!non_ascii) return out;
+  // IDN: compare A-labels, so "münchen.example" equals "xn--mnchen-3ya.example"
+  // (RFC 5890 §2.3.2.1); the Public Suffix List is compiled in that form too.
+  std::string ascii;
+  std::string_view rest = out;
+  while (true) {
+    const std::size_t dot = rest.find('.');
+    const std::string label = internal::label_to_ascii(rest.substr(0, dot));
+    if (label.empty() && !rest.substr(0, dot).empty()) return {};
+    ascii += label;
+    if (dot == std::string_view::npos) break;
+    ascii += '.';
+    rest.remove_prefix(dot + 1);
+  }
+  return ascii.size() > 253 ? std::string() : ascii;
 }
 
 std::string domain_of(std::string_view address_or_domain) {

@@ -27,15 +27,16 @@ result<received_spf> parse_received_spf(std::string_view value) {
   std::size_t i = 0;
   while (i < v.size() && internal::is_alpha(v[i])) ++i;
   out.result = internal::lower(v.substr(0, i));
-  static constexpr std::string_view kResults[] = {"pass",    "fail",      "softfail",  "neutral",
-                                                  "none",    "temperror", "permerror", "policy"};
+  static constexpr std::string_view kResults[] = {"pass", "fail",      "softfail",  "neutral",
+                                                  "none", "temperror", "permerror", "policy"};
   bool known = false;
   for (auto r : kResults) known = known || out.result == r;
   // RFC 4408 wrote "error" and "unknown" for temperror and permerror.
   if (out.result == "error") out.result = "temperror", known = true;
   if (out.result == "unknown") out.result = "permerror", known = true;
   if (!known) {
-    return parse_error{error_code::syntax, "Received-SPF must start with an SPF result (pass, fail, softfail, ...)."};
+    return parse_error{error_code::syntax,
+                       "Received-SPF must start with an SPF result (pass, fail, softfail, ...)."};
   }
   while (i < v.size() && internal::is_space(v[i])) ++i;
   if (i < v.size() && v[i] == '(') {  // comment, nesting counted
@@ -49,7 +50,8 @@ result<received_spf> parse_received_spf(std::string_view value) {
       if (v[i] == '(') ++depth;
       if (v[i] == ')' && --depth == 0) break;
     }
-    out.comment = std::string(internal::trim(v.substr(b + 1, (i < v.size() ? i : v.size()) - b - 1)));
+    out.comment =
+        std::string(internal::trim(v.substr(b + 1, (i < v.size() ? i : v.size()) - b - 1)));
     if (i < v.size()) ++i;
   }
   // key-value-list
@@ -77,14 +79,22 @@ result<received_spf> parse_received_spf(std::string_view value) {
       while (i < v.size() && v[i] != ';' && !internal::is_space(v[i])) ++i;
       val = std::string(v.substr(b, i - b));
     }
-    if (key == "client-ip") out.client_ip = val;
-    else if (key == "envelope-from") out.envelope_from = val;
-    else if (key == "helo") out.helo = val;
-    else if (key == "identity") out.identity = internal::lower(val);
-    else if (key == "receiver") out.receiver = val;
-    else if (key == "mechanism") out.mechanism = val;
-    else if (key == "problem") out.problem = val;
-    else if (!key.empty()) out.other.emplace_back(key, val);
+    if (key == "client-ip")
+      out.client_ip = val;
+    else if (key == "envelope-from")
+      out.envelope_from = val;
+    else if (key == "helo")
+      out.helo = val;
+    else if (key == "identity")
+      out.identity = internal::lower(val);
+    else if (key == "receiver")
+      out.receiver = val;
+    else if (key == "mechanism")
+      out.mechanism = val;
+    else if (key == "problem")
+      out.problem = val;
+    else if (!key.empty())
+      out.other.emplace_back(key, val);
   }
   // Many receivers name the checked domain only in the comment:
   // "(domain of bounce@example.com designates ...)".
@@ -93,7 +103,8 @@ result<received_spf> parse_received_spf(std::string_view value) {
     if (p != std::string::npos) {
       p += 10;
       // Gmail: "domain of transitioning a@b.example does not designate ..."
-      if (internal::istarts_with(std::string_view(out.comment).substr(p), "transitioning ")) p += 14;
+      if (internal::istarts_with(std::string_view(out.comment).substr(p), "transitioning "))
+        p += 14;
       std::size_t e = p;
       while (e < out.comment.size() && !internal::is_space(out.comment[e])) ++e;
       out.envelope_from = out.comment.substr(p, e - p);

@@ -64,11 +64,70 @@ json opt(const std::optional<T>& v) {
   }
 }
 
+json strings(const std::vector<std::string>& v) {
+  json out = json::array();
+  for (const auto& s : v) out.push_back(str(s));
+  return out;
+}
+
 json auth_json(const authentication_report& a) {
   json dkim = json::array();
   for (const auto& d : a.dkim) {
     dkim.push_back({{"result", d.result}, {"domain", str(d.domain)}, {"selector", opt(d.selector)},
                     {"aligned", opt(d.aligned)}});
+  }
+  json trusted = json::array();
+  for (const auto& t : a.trusted) {
+    trusted.push_back({{"header", str(t.header)}, {"index", t.index}, {"authserv_id", opt(t.authserv_id)}});
+  }
+  json ignored = json::array();
+  for (const auto& i : a.ignored) {
+    ignored.push_back({{"header", str(i.header)},
+                       {"index", i.index},
+                       {"authserv_id", opt(i.authserv_id)},
+                       {"results", str(i.results)},
+                       {"reason", str(i.reason)}});
+  }
+  json ids = json::array();
+  for (const auto& i : a.identifiers) {
+    ids.push_back({{"kind", i.kind},
+                   {"domain", str(i.domain)},
+                   {"result", str(i.result)},
+                   {"selector", opt(i.selector)},
+                   {"relaxed", i.relaxed},
+                   {"strict", i.strict},
+                   {"mode", i.mode},
+                   {"mode_known", i.mode_known},
+                   {"aligned", opt(i.aligned)},
+                   {"counts_for_dmarc", i.counts_for_dmarc},
+                   {"why", str(i.why)},
+                   {"source", str(i.source)},
+                   {"index", i.index}});
+  }
+  json dmarc_rec = nullptr;
+  if (a.dmarc_record) {
+    const auto& r = *a.dmarc_record;
+    dmarc_rec = {{"text", str(r.text)}, {"p", str(r.policy)},          {"sp", opt(r.subdomain_policy)},
+                 {"np", opt(r.nonexistent_policy)}, {"adkim", r.adkim}, {"aspf", r.aspf},
+                 {"pct", r.pct},                    {"rua", strings(r.rua)}, {"ruf", strings(r.ruf)},
+                 {"fo", str(r.fo)},                 {"warnings", strings(r.warnings)}, {"error", opt(r.error)}};
+  }
+  json spf_rec = nullptr;
+  if (a.spf_record) {
+    const auto& r = *a.spf_record;
+    spf_rec = {{"text", str(r.text)},         {"includes", strings(r.includes)}, {"all", str(r.all)},
+               {"lookups", r.lookups},        {"lookup_limit", 10},              {"errors", strings(r.errors)},
+               {"warnings", strings(r.warnings)}, {"authorizes_service", opt(r.authorizes_service)},
+               {"error", opt(r.error)}};
+  }
+  json service = nullptr;
+  if (a.service) {
+    service = {{"id", a.service->id}, {"name", str(a.service->name)}, {"evidence", strings(a.service->evidence)}};
+  }
+  json compauth = nullptr;
+  if (a.compauth) {
+    compauth = {{"result", str(a.compauth->result)}, {"reason", str(a.compauth->reason)},
+                {"meaning", str(a.compauth->meaning)}};
   }
   return {{"from_domain", opt(a.from_domain)},
           {"organizational_domain", opt(a.organizational_domain)},
@@ -76,8 +135,24 @@ json auth_json(const authentication_report& a) {
           {"spf", {{"result", a.spf.result}, {"domain", opt(a.spf.domain)}, {"aligned", opt(a.spf.aligned)}}},
           {"dkim", dkim},
           {"dmarc",
-           {{"result", a.dmarc.result}, {"policy", opt(a.dmarc.policy)}, {"action", opt(a.dmarc.action)}}},
-          {"arc", {{"result", a.arc.result}, {"sets", a.arc.sets}}}};
+           {{"result", a.dmarc.result},
+            {"policy", opt(a.dmarc.policy)},
+            {"action", opt(a.dmarc.action)},
+            {"policy_source", opt(a.dmarc.policy_source)}}},
+          {"arc",
+           {{"result", a.arc.result},
+            {"sets", a.arc.sets},
+            {"structure", a.arc.structure},
+            {"sealers", strings(a.arc.sealers)},
+            {"problems", strings(a.arc.problems)}}},
+          {"receiver", opt(a.receiver)},
+          {"trusted", trusted},
+          {"ignored", ignored},
+          {"identifiers", ids},
+          {"disagreements", strings(a.disagreements)},
+          {"records", {{"dmarc", dmarc_rec}, {"spf", spf_rec}}},
+          {"service", service},
+          {"compauth", compauth}};
 }
 
 json bounce_json(const bounce_report& b) {
@@ -172,13 +247,29 @@ std::string to_text(const report& r) {
     auto yn = [](const std::optional<bool>& b) { return !b ? "n/a" : *b ? "aligned" : "NOT aligned"; };
     out += "\nAuthentication\n";
     out += fmt::format("  From: domain     {}\n", a.from_domain.value_or("(none)"));
-    out += fmt::format("  SPF              {} for {} ({})\n", a.spf.result, a.spf.domain.value_or("(unknown)"),
-                       yn(a.spf.aligned));
-    for (const auto& d : a.dkim) {
-      out += fmt::format("  DKIM             {} for {} ({})\n", d.result, d.domain, yn(d.aligned));
+    if (a.identifiers.empty()) {
+      out += fmt::format("  SPF              {} for {} ({})\n", a.spf.result, a.spf.domain.value_or("(unknown)"),
+                         yn(a.spf.aligned));
     }
-    out += fmt::format("  DMARC            {}{}\n", a.dmarc.result,
+    for (const auto& i : a.identifiers) {
+      const std::string label = i.kind == "dkim"          ? "DKIM d="
+                                : i.kind == "spf_helo"    ? "SPF HELO"
+                                : i.kind == "return_path" ? "Return-Path"
+                                                          : "SPF MAIL FROM";
+      out += fmt::format("  {:<16} {} {} ({}{})\n", label, i.domain, i.result,
+                         !i.aligned ? "not used by DMARC" : *i.aligned ? "aligned" : "NOT aligned",
+                         i.aligned ? ", " + i.mode : "");
+      out += fmt::format("                   {}\n", i.why);
+    }
+    out += fmt::format("  DMARC            {}{}{}\n", a.dmarc.result,
+                       a.dmarc.policy ? fmt::format(" (policy {})", *a.dmarc.policy) : "",
                        a.dmarc.action ? fmt::format(" (action {})", *a.dmarc.action) : "");
+    if (a.service) out += fmt::format("  Sent by          {}\n", a.service->name);
+    if (a.authserv_id) out += fmt::format("  Results from     {}\n", *a.authserv_id);
+    for (const auto& ig : a.ignored) {
+      out += fmt::format("  Ignored          {} (field {}): {}\n", ig.results, ig.index, ig.reason);
+    }
+    for (const auto& d : a.disagreements) out += fmt::format("  Note             {}\n", d);
   }
   for (const auto& a : r.antispam) {
     if (a.verdict.empty()) continue;

@@ -44,7 +44,8 @@ bool domain_within(std::string_view domain, std::string_view pattern) {
   const std::string p = normalize_domain(pattern);
   if (d.empty() || p.empty() || d.size() < p.size()) return false;
   if (d == p) return true;
-  return d.size() > p.size() && d[d.size() - p.size() - 1] == '.' && d.compare(d.size() - p.size(), p.size(), p) == 0;
+  return d.size() > p.size() && d[d.size() - p.size() - 1] == '.' &&
+         d.compare(d.size() - p.size(), p.size(), p) == 0;
 }
 
 std::vector<service_match> recognize_services(const sender_identifiers& ids) {
@@ -72,7 +73,8 @@ std::vector<service_match> recognize_services(const sender_identifiers& ids) {
     m.service = to_service(row);
     out.push_back(std::move(m));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
   return out;
 }
 

@@ -24,7 +24,8 @@ bool is_mechanism(std::string_view n) {
 // RFC 7208 §4.6.4: these terms cost a DNS lookup each.
 bool costs_lookup(const spf_term& t) {
   if (t.modifier) return t.name == "redirect";
-  return t.name == "include" || t.name == "a" || t.name == "mx" || t.name == "ptr" || t.name == "exists";
+  return t.name == "include" || t.name == "a" || t.name == "mx" || t.name == "ptr" ||
+         t.name == "exists";
 }
 
 // Lookups a known service's include costs by itself (sending_services.tsv).
@@ -61,11 +62,13 @@ result<spf_record> parse_spf_record(std::string_view pasted) {
   r.text = internal::record_text(pasted, "v=spf1");
   if (r.text.empty()) {
     return parse_error{error_code::missing_part,
-                       "The SPF record must start with v=spf1 (RFC 7208 §4.5); none was found in what was pasted."};
+                       "The SPF record must start with v=spf1 (RFC 7208 §4.5); none was found in "
+                       "what was pasted."};
   }
   if (internal::ifind(std::string_view(r.text).substr(6), "v=spf1") != std::string::npos) {
-    r.errors.push_back("Two SPF records were pasted; a domain with more than one v=spf1 record gets permerror "
-                       "(RFC 7208 §3.2). Merge them into one.");
+    r.errors.push_back(
+        "Two SPF records were pasted; a domain with more than one v=spf1 record gets permerror "
+        "(RFC 7208 §3.2). Merge them into one.");
   }
   std::string_view rest = std::string_view(r.text).substr(6);
   bool after_all = false;
@@ -92,26 +95,34 @@ result<spf_record> parse_spf_record(std::string_view pasted) {
       }
       const std::size_t sep = w.find_first_of(":/");
       t.name = internal::lower(w.substr(0, sep));
-      if (sep != std::string_view::npos) t.value = internal::lower(w.substr(w[sep] == ':' ? sep + 1 : sep));
+      if (sep != std::string_view::npos)
+        t.value = internal::lower(w.substr(w[sep] == ':' ? sep + 1 : sep));
       if (!is_mechanism(t.name)) {
-        r.errors.push_back("\"" + std::string(word) + "\" is not an SPF mechanism (RFC 7208 §5); receivers return "
+        r.errors.push_back("\"" + std::string(word) +
+                           "\" is not an SPF mechanism (RFC 7208 §5); receivers return "
                            "permerror for the whole record.");
         continue;
       }
     }
     if (after_all && !t.modifier) {
-      r.warnings.push_back("\"" + std::string(word) + "\" comes after \"all\" and is never reached.");
+      r.warnings.push_back("\"" + std::string(word) +
+                           "\" comes after \"all\" and is never reached.");
     }
     if (!t.modifier && t.name == "all") {
       r.all = std::string(1, t.qualifier);
       after_all = true;
-      if (t.qualifier == '+') r.warnings.push_back("+all authorizes every server on the Internet to send as this domain.");
+      if (t.qualifier == '+')
+        r.warnings.push_back(
+            "+all authorizes every server on the Internet to send as this domain.");
     }
     if (!t.modifier && t.name == "include") {
-      if (t.value.empty()) r.errors.push_back("include: without a domain is a syntax error (RFC 7208 §5.2).");
-      else r.includes.push_back(t.value);
+      if (t.value.empty())
+        r.errors.push_back("include: without a domain is a syntax error (RFC 7208 §5.2).");
+      else
+        r.includes.push_back(t.value);
     }
-    if (!t.modifier && t.name == "ptr") r.warnings.push_back("ptr is slow and discouraged (RFC 7208 §5.5).");
+    if (!t.modifier && t.name == "ptr")
+      r.warnings.push_back("ptr is slow and discouraged (RFC 7208 §5.5).");
     if (t.modifier && t.name == "redirect") {
       if (!r.redirect.empty()) r.errors.push_back("redirect= appears twice (RFC 7208 §6).");
       r.redirect = t.value;
@@ -123,13 +134,16 @@ result<spf_record> parse_spf_record(std::string_view pasted) {
   for (const auto& inc : r.includes) r.lookups += known_include_cost(inc);
   if (!r.redirect.empty()) r.lookups += known_include_cost(r.redirect);
   if (r.lookups > kSpfLookupLimit) {
-    r.errors.push_back("The record needs at least " + std::to_string(r.lookups) +
-                       " DNS lookups; SPF allows 10 (RFC 7208 §4.6.4), so receivers return permerror.");
+    r.errors.push_back(
+        "The record needs at least " + std::to_string(r.lookups) +
+        " DNS lookups; SPF allows 10 (RFC 7208 §4.6.4), so receivers return permerror.");
   }
   if (r.all.empty() && r.redirect.empty()) {
-    r.warnings.push_back("The record has no \"all\" term, so mail from unlisted servers gets neutral, not fail.");
+    r.warnings.push_back(
+        "The record has no \"all\" term, so mail from unlisted servers gets neutral, not fail.");
   } else if (r.all == "?") {
-    r.warnings.push_back("?all asks receivers to treat unlisted servers as neutral: it protects nothing.");
+    r.warnings.push_back(
+        "?all asks receivers to treat unlisted servers as neutral: it protects nothing.");
   }
   return r;
 }

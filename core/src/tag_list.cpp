@@ -21,20 +21,25 @@ result<tag_list> parse_tag_list(std::string_view text, std::string_view what) {
   std::size_t pos = 0;
   while (pos <= text.size()) {
     const std::size_t semi = text.find(';', pos);
-    const std::string_view spec = trim(text.substr(pos, semi == std::string_view::npos ? std::string_view::npos : semi - pos));
+    const std::string_view spec = trim(
+        text.substr(pos, semi == std::string_view::npos ? std::string_view::npos : semi - pos));
     pos = semi == std::string_view::npos ? text.size() + 1 : semi + 1;
     if (spec.empty()) continue;  // the optional trailing ';', or ";;"
     const std::size_t eq = spec.find('=');
     if (eq == std::string_view::npos) {
-      return parse_error{error_code::syntax, w + ": \"" + std::string(spec.substr(0, 40)) + "\" is not tag=value."};
+      return parse_error{error_code::syntax,
+                         w + ": \"" + std::string(spec.substr(0, 40)) + "\" is not tag=value."};
     }
     const std::string name = lower(trim(spec.substr(0, eq)));
     // tag-name = ALPHA *ALNUMPUNC (ALNUMPUNC = ALPHA / DIGIT / "_")
     bool ok = !name.empty() && is_alpha(name[0]);
     for (char c : name) ok = ok && (is_alpha(c) || is_digit(c) || c == '_');
-    if (!ok) return parse_error{error_code::syntax, w + ": \"" + name.substr(0, 40) + "\" is not a tag name."};
+    if (!ok)
+      return parse_error{error_code::syntax,
+                         w + ": \"" + name.substr(0, 40) + "\" is not a tag name."};
     if (out.get(name) != nullptr) {
-      return parse_error{error_code::syntax, w + ": the tag " + name + "= appears twice (RFC 6376 §3.2)."};
+      return parse_error{error_code::syntax,
+                         w + ": the tag " + name + "= appears twice (RFC 6376 §3.2)."};
     }
     out.tags.push_back({name, std::string(trim(spec.substr(eq + 1)))});
   }

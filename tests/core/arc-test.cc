@@ -9,17 +9,20 @@
 using namespace mailverdict;
 
 TEST(Arc, ParsesTheThreeFields) {
-  const auto s = parse_arc_seal("i=2; a=rsa-sha256; cv=pass; d=lists.example.org; s=arc; t=12345; b=abc");
+  const auto s =
+      parse_arc_seal("i=2; a=rsa-sha256; cv=pass; d=lists.example.org; s=arc; t=12345; b=abc");
   ASSERT_TRUE(s) << s.error().message;
   EXPECT_EQ(s->instance, 2);
   EXPECT_EQ(s->cv, "pass");
   EXPECT_EQ(s->domain, "lists.example.org");
   const auto m = parse_arc_message_signature(
-      "i=1; a=rsa-sha256; c=relaxed/relaxed; d=example.org; s=dummy; h=from : to : subject; bh=x; b=y");
+      "i=1; a=rsa-sha256; c=relaxed/relaxed; d=example.org; s=dummy; h=from : to : subject; bh=x; "
+      "b=y");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->signed_headers, (std::vector<std::string>{"from", "to", "subject"}));
   const auto a = parse_arc_authentication_results(
-      "i=1; lists.example.org; spf=pass smtp.mfrom=jqd@d1.example; dkim=pass (1024-bit key) header.i=@d1.example; dmarc=pass");
+      "i=1; lists.example.org; spf=pass smtp.mfrom=jqd@d1.example; dkim=pass (1024-bit key) "
+      "header.i=@d1.example; dmarc=pass");
   ASSERT_TRUE(a) << a.error().message;
   EXPECT_EQ(a->instance, 1);
   EXPECT_EQ(a->results.authserv_id, "lists.example.org");
@@ -59,7 +62,8 @@ TEST(Arc, ChainStructure) {
 TEST(ArcCorpus, ValidationSuiteStructure) {
   namespace fs = std::filesystem;
   const fs::path d = corpus::dir() / "postalsys-mailauth";
-  if (!fs::exists(d / "expected_labels_arc_validation.csv")) GTEST_SKIP() << "corpus not found at " << d;
+  if (!fs::exists(d / "expected_labels_arc_validation.csv"))
+    GTEST_SKIP() << "corpus not found at " << d;
   int pass = 0, none = 0, fail = 0, fail_found = 0;
   for (const auto& row : corpus::read_csv(d / "expected_labels_arc_validation.csv")) {
     if (row.size() < 2 || row[0] == "file") continue;
@@ -68,7 +72,8 @@ TEST(ArcCorpus, ValidationSuiteStructure) {
     if (label == "arc_cv=pass") {
       ++pass;
       // A chain the suite validates must never look structurally broken.
-      EXPECT_EQ(c.structure, "intact") << row[0] << ": " << (c.problems.empty() ? "" : c.problems[0]);
+      EXPECT_EQ(c.structure, "intact")
+          << row[0] << ": " << (c.problems.empty() ? "" : c.problems[0]);
     } else if (label == "arc_cv=none") {
       ++none;
       EXPECT_EQ(c.structure, "none") << row[0];
@@ -84,5 +89,6 @@ TEST(ArcCorpus, ValidationSuiteStructure) {
   // structural ones (missing, duplicate or misnumbered sets, wrong cv) are
   // caught offline.
   EXPECT_GE(fail_found, 30) << "structural failures found: " << fail_found;
-  std::cout << "[ ARC suite ] structurally broken chains found offline: " << fail_found << " of " << fail << "\n";
+  std::cout << "[ ARC suite ] structurally broken chains found offline: " << fail_found << " of "
+            << fail << "\n";
 }

@@ -14,7 +14,8 @@ using namespace mailverdict;
 
 TEST(AuthResults, MicrosoftWithoutAuthservId) {
   const auto r = parse_auth_results(
-      "spf=pass (sender IP is 167.89.12.4) smtp.mailfrom=bounces.sendgrid.net; dkim=pass (signature "
+      "spf=pass (sender IP is 167.89.12.4) smtp.mailfrom=bounces.sendgrid.net; dkim=pass "
+      "(signature "
       "was verified) header.d=sendgrid.net;dmarc=fail action=oreject "
       "header.from=northwind-traders.com;compauth=fail reason=000");
   ASSERT_TRUE(r) << r.error().message;
@@ -33,8 +34,10 @@ TEST(AuthResults, MicrosoftWithoutAuthservId) {
 
 TEST(AuthResults, GmailWithNestedCommentsAndQuotedReason) {
   const auto r = parse_auth_results(
-      "mx.google.com;\n dkim=pass header.i=@example.com header.s=s1 header.b=abc (nested (comment));"
-      "\n spf=softfail (google.com: domain of transitioning x@example.com does not designate 1.2.3.4 "
+      "mx.google.com;\n dkim=pass header.i=@example.com header.s=s1 header.b=abc (nested "
+      "(comment));"
+      "\n spf=softfail (google.com: domain of transitioning x@example.com does not designate "
+      "1.2.3.4 "
       "as permitted sender) smtp.mailfrom=x@example.com; dmarc=pass (p=REJECT sp=REJECT dis=NONE) "
       "header.from=example.com; iprev=fail reason=\"no PTR; really\" policy.iprev=1.2.3.4");
   ASSERT_TRUE(r) << r.error().message;
@@ -202,8 +205,10 @@ TEST(AuthResultsCorpus, PythonAuthres) {
       {627, "rrvs=pass smtp.rcptto=user@example.com"},
       {701, "x-tls=pass"},
       {711, "x-tls=pass smtp.tlsversion=TLSv1.2"},
-      {736, "arc=none ; dkim=pass header.d=example.net header.i=@example.net ; dmarc=none header.from=example.net ; "
-            "spf=none smtp.mailfrom=test@example.net smtp.helo=mail-wm0-x232.example.com ; x-tls=pass"},
+      {736,
+       "arc=none ; dkim=pass header.d=example.net header.i=@example.net ; dmarc=none "
+       "header.from=example.net ; "
+       "spf=none smtp.mailfrom=test@example.net smtp.helo=mail-wm0-x232.example.com ; x-tls=pass"},
   };
   int checked = 0, rejected = 0;
   for (const auto& row : corpus::read_csv(d / "expected_labels.csv")) {
@@ -275,7 +280,8 @@ TEST(AuthResultsCorpus, PerlProviderHeaders) {
       const std::string key = head.substr(0, eq), val = head.substr(eq + 1);
       for (const auto& r : all) {
         if (key.find('.') != std::string::npos) {
-          for (const auto& p : r.properties) have += (p.ptype + "." + p.property == key && p.value == val);
+          for (const auto& p : r.properties)
+            have += (p.ptype + "." + p.property == key && p.value == val);
         } else if (r.method == key && r.result == val) {
           if (paren == std::string::npos) {
             ++have;

@@ -24,7 +24,8 @@ TEST(DmarcRecord, AllTags) {
 }
 
 TEST(DmarcRecord, PastedWithNameAndSplitStrings) {
-  const auto r = parse_dmarc_record("_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=quar\" \"antine; adkim=r\"");
+  const auto r = parse_dmarc_record(
+      "_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=quar\" \"antine; adkim=r\"");
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->policy, "quarantine");
   EXPECT_EQ(r->dkim_alignment, alignment_mode::relaxed);

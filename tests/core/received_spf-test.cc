@@ -8,7 +8,8 @@ using namespace mailverdict;
 TEST(ReceivedSpf, RfcExampleWithKeys) {
   // RFC 7208 §9.1 example form.
   const auto r = parse_received_spf(
-      "pass (mybox.example.org: domain of myname@example.com designates 192.0.2.1 as permitted sender) "
+      "pass (mybox.example.org: domain of myname@example.com designates 192.0.2.1 as permitted "
+      "sender) "
       "receiver=mybox.example.org; client-ip=192.0.2.1; envelope-from=\"myname@example.com\"; "
       "helo=foo.example.com;");
   ASSERT_TRUE(r) << r.error().message;
@@ -23,14 +24,16 @@ TEST(ReceivedSpf, RfcExampleWithKeys) {
 
 TEST(ReceivedSpf, GmailCommentOnlyAndHeloIdentity) {
   const auto g = parse_received_spf(
-      "softfail (google.com: domain of transitioning bounce@news.example.net does not designate 203.0.113.9 "
+      "softfail (google.com: domain of transitioning bounce@news.example.net does not designate "
+      "203.0.113.9 "
       "as permitted sender) client-ip=203.0.113.9;");
   ASSERT_TRUE(g);
   EXPECT_EQ(g->result, "softfail");
   EXPECT_EQ(g->checked_domain(), "news.example.net");
 
-  const auto h = parse_received_spf("Pass (mx.example.org: domain of mail.example.com designates 192.0.2.7 as "
-                                    "permitted sender) identity=helo; client-ip=192.0.2.7; helo=mail.example.com;");
+  const auto h = parse_received_spf(
+      "Pass (mx.example.org: domain of mail.example.com designates 192.0.2.7 as "
+      "permitted sender) identity=helo; client-ip=192.0.2.7; helo=mail.example.com;");
   ASSERT_TRUE(h);
   EXPECT_TRUE(h->is_helo());
   EXPECT_EQ(h->checked_domain(), "mail.example.com");

@@ -7,7 +7,8 @@ using namespace mailverdict;
 
 TEST(SpfRecord, MechanismsAndLookups) {
   const auto r = parse_spf_record(
-      "\"v=spf1 ip4:192.0.2.0/24 a mx:mail.example.com include:_spf.google.com include:sendgrid.net "
+      "\"v=spf1 ip4:192.0.2.0/24 a mx:mail.example.com include:_spf.google.com "
+      "include:sendgrid.net "
       "exists:%{i}.ex.example.com ~all\"");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->includes, (std::vector<std::string>{"_spf.google.com", "sendgrid.net"}));
@@ -21,8 +22,10 @@ TEST(SpfRecord, MechanismsAndLookups) {
 
 TEST(SpfRecord, TooManyLookupsAndBadTerms) {
   const auto r = parse_spf_record(
-      "v=spf1 include:a.example include:b.example include:c.example include:d.example include:e.example "
-      "include:f.example include:g.example include:h.example include:_spf.google.com a mx foo:bar -all");
+      "v=spf1 include:a.example include:b.example include:c.example include:d.example "
+      "include:e.example "
+      "include:f.example include:g.example include:h.example include:_spf.google.com a mx foo:bar "
+      "-all");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->lookups, 14);
   ASSERT_EQ(r->errors.size(), 2u);

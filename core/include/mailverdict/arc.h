@@ -23,9 +23,9 @@ namespace mailverdict {
 /// ARC-Seal (RFC 8617 §4.1.3): i, cv, a, d, s, t, b.
 struct arc_seal {
   int instance = 0;
-  std::string cv;        ///< "none", "pass" or "fail", lowercase.
+  std::string cv;  ///< "none", "pass" or "fail", lowercase.
   std::string algorithm;
-  std::string domain;    ///< d=: who sealed this instance.
+  std::string domain;  ///< d=: who sealed this instance.
   std::string selector;
   bool has_signature = false;
 };
@@ -64,12 +64,12 @@ struct arc_set {
 
 /// The chain's structure (RFC 8617 §5.2).
 struct arc_chain {
-  int sets = 0;                 ///< The highest instance seen (N).
+  int sets = 0;  ///< The highest instance seen (N).
   /// "none" (no ARC fields), "intact" (structure valid; signatures not
   /// checked) or "broken" (the chain fails RFC 8617 §5.2 on structure).
   std::string structure = "none";
-  std::string last_cv;          ///< cv= of the newest ARC-Seal ("" when none).
-  std::vector<arc_set> instances;   ///< Ordered by instance, 1..N where present.
+  std::string last_cv;                ///< cv= of the newest ARC-Seal ("" when none).
+  std::vector<arc_set> instances;     ///< Ordered by instance, 1..N where present.
   std::vector<std::string> problems;  ///< Why the structure is broken.
 };
 

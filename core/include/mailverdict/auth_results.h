@@ -37,11 +37,11 @@ struct auth_property {
 
 /// One resinfo: a method, its result, and what it was about.
 struct auth_method_result {
-  std::string method;    ///< Lowercase: "spf", "dkim", "dmarc", "compauth", ...
-  std::string version;   ///< Method version when written as "dkim/1".
-  std::string result;    ///< Lowercase RFC 8601 result word ("pass", "fail", ...).
-  std::string reason;    ///< The reason= value, unquoted.
-  std::string comment;   ///< Comments inside the resinfo, joined by a space.
+  std::string method;   ///< Lowercase: "spf", "dkim", "dmarc", "compauth", ...
+  std::string version;  ///< Method version when written as "dkim/1".
+  std::string result;   ///< Lowercase RFC 8601 result word ("pass", "fail", ...).
+  std::string reason;   ///< The reason= value, unquoted.
+  std::string comment;  ///< Comments inside the resinfo, joined by a space.
   std::vector<auth_property> properties;
 
   /// The value of `ptype.property` (e.g. "header.d"), or of a bare key when
@@ -55,8 +55,8 @@ struct auth_results {
   /// starts without one but names the receiver between results (Microsoft's
   /// older form), that name.
   std::string authserv_id;
-  std::string version;      ///< The authres-version, when written.
-  bool none = false;        ///< "none": no authentication was done.
+  std::string version;  ///< The authres-version, when written.
+  bool none = false;    ///< "none": no authentication was done.
   /// True when the field started with a result rather than an authserv-id.
   bool authserv_id_omitted = false;
   /// key=value pairs written between the authserv-id and the first ';'

@@ -20,19 +20,19 @@
 namespace mailverdict {
 
 struct dmarc_record {
-  std::string policy;                     ///< p=: "none", "quarantine" or "reject".
-  std::optional<std::string> subdomain_policy;     ///< sp= (defaults to p).
-  std::optional<std::string> nonexistent_policy;   ///< np= (RFC 9091).
+  std::string policy;                             ///< p=: "none", "quarantine" or "reject".
+  std::optional<std::string> subdomain_policy;    ///< sp= (defaults to p).
+  std::optional<std::string> nonexistent_policy;  ///< np= (RFC 9091).
   alignment_mode dkim_alignment = alignment_mode::relaxed;  ///< adkim= (default r).
   alignment_mode spf_alignment = alignment_mode::relaxed;   ///< aspf= (default r).
-  bool adkim_written = false;             ///< adkim= present in the record.
-  bool aspf_written = false;              ///< aspf= present in the record.
-  int percent = 100;                      ///< pct= (0..100, default 100).
-  std::vector<std::string> rua;           ///< Aggregate report URIs.
-  std::vector<std::string> ruf;           ///< Failure report URIs.
-  std::string failure_options = "0";      ///< fo=
-  std::string text;                       ///< The record as read (v=DMARC1; ...).
-  std::vector<warning> warnings;          ///< Oddities that do not invalidate it.
+  bool adkim_written = false;                               ///< adkim= present in the record.
+  bool aspf_written = false;                                ///< aspf= present in the record.
+  int percent = 100;                                        ///< pct= (0..100, default 100).
+  std::vector<std::string> rua;                             ///< Aggregate report URIs.
+  std::vector<std::string> ruf;                             ///< Failure report URIs.
+  std::string failure_options = "0";                        ///< fo=
+  std::string text;                                         ///< The record as read (v=DMARC1; ...).
+  std::vector<warning> warnings;                            ///< Oddities that do not invalidate it.
 
   /// The policy that applies to mail from `from_domain` when the record
   /// was published at `org_domain` (sp= for a subdomain, RFC 7489 §6.6.3).

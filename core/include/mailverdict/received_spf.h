@@ -20,12 +20,13 @@
 namespace mailverdict {
 
 struct received_spf {
-  std::string result;         ///< Lowercase: pass, fail, softfail, neutral, none, temperror, permerror, policy.
-  std::string comment;        ///< The comment after the result, unwrapped.
+  std::string
+      result;  ///< Lowercase: pass, fail, softfail, neutral, none, temperror, permerror, policy.
+  std::string comment;  ///< The comment after the result, unwrapped.
   std::string client_ip;
   std::string envelope_from;  ///< The MAIL FROM address (or postmaster@helo).
   std::string helo;
-  std::string identity;       ///< "mailfrom", "helo", ... ("" when absent).
+  std::string identity;  ///< "mailfrom", "helo", ... ("" when absent).
   std::string receiver;
   std::string mechanism;
   std::string problem;

@@ -78,11 +78,91 @@ struct dmarc_finding {
   std::string result = "unknown";
   std::optional<std::string> policy;
   std::optional<std::string> action;
+  /// Where the policy came from: "record" (pasted) or "headers"; null when unknown.
+  std::optional<std::string> policy_source;
 };
 
 struct arc_finding {
   std::string result = "none";
   int sets = 0;
+  std::string structure = "none";      ///< "none", "intact" or "broken" (RFC 8617 §5.2).
+  std::vector<std::string> sealers;    ///< d= of each ARC-Seal, i=1 first.
+  std::vector<std::string> problems;   ///< Why the structure is broken.
+};
+
+/// An Authentication-Results field the analysis used.
+struct trusted_results_entry {
+  std::string header;
+  std::size_t index = 0;
+  std::optional<std::string> authserv_id;
+};
+
+/// An Authentication-Results field that was not trusted, and why.
+struct ignored_results_entry {
+  std::string header;
+  std::size_t index = 0;
+  std::optional<std::string> authserv_id;
+  std::string results;  ///< What it claims: "spf=pass dkim=pass dmarc=pass".
+  std::string reason;   ///< Why it was not trusted, in plain English.
+};
+
+/// One identity beside the From: domain, with its alignment (RFC 7489 §3.1).
+struct identifier_finding {
+  std::string kind;     ///< "spf_mailfrom", "return_path", "spf_helo" or "dkim".
+  std::string domain;
+  std::string result = "unknown";  ///< RFC 8601 word, or "unknown".
+  std::optional<std::string> selector;  ///< DKIM s=.
+  bool relaxed = false;            ///< Same organizational domain as From:.
+  bool strict = false;             ///< Exactly the From: domain.
+  std::string mode = "relaxed";    ///< The alignment mode applied.
+  bool mode_known = false;         ///< The mode comes from a pasted DMARC record.
+  std::optional<bool> aligned;     ///< Under `mode`; null when DMARC does not use this identity.
+  bool counts_for_dmarc = true;    ///< False for the HELO identity.
+  std::string why;                 ///< Plain English.
+  std::string source;              ///< The field that said it ("Authentication-Results (mx.google.com)").
+  std::size_t index = 0;           ///< That field's index.
+};
+
+/// The DMARC record the user pasted, as read.
+struct dmarc_record_summary {
+  std::string text;
+  std::string policy;
+  std::optional<std::string> subdomain_policy;
+  std::optional<std::string> nonexistent_policy;
+  std::string adkim = "r";
+  std::string aspf = "r";
+  int pct = 100;
+  std::vector<std::string> rua;
+  std::vector<std::string> ruf;
+  std::string fo = "0";
+  std::vector<std::string> warnings;
+  std::optional<std::string> error;  ///< Why it could not be read.
+};
+
+/// The SPF record the user pasted, as read.
+struct spf_record_summary {
+  std::string text;
+  std::vector<std::string> includes;
+  std::string all;
+  int lookups = 0;  ///< At least this many DNS lookups (limit 10).
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  std::optional<bool> authorizes_service;  ///< Includes the recognized sending service.
+  std::optional<std::string> error;
+};
+
+/// The sending service recognized from the identities.
+struct service_summary {
+  std::string id;
+  std::string name;
+  std::vector<std::string> evidence;
+};
+
+/// Microsoft's composite authentication (compauth=, reason=).
+struct compauth_finding {
+  std::string result;
+  std::string reason;
+  std::string meaning;
 };
 
 struct authentication_report {
@@ -93,6 +173,16 @@ struct authentication_report {
   std::vector<dkim_finding> dkim;
   dmarc_finding dmarc;
   arc_finding arc;
+  // Beyond DESIGN.md's keys:
+  std::optional<std::string> receiver;        ///< The receiving organization.
+  std::vector<trusted_results_entry> trusted;
+  std::vector<ignored_results_entry> ignored;
+  std::vector<identifier_finding> identifiers;
+  std::vector<std::string> disagreements;
+  std::optional<dmarc_record_summary> dmarc_record;
+  std::optional<spf_record_summary> spf_record;
+  std::optional<service_summary> service;
+  std::optional<compauth_finding> compauth;
 };
 
 /// One recipient of a bounce with its own outcome (a bounce may list several).

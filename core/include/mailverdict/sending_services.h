@@ -15,7 +15,7 @@ namespace mailverdict {
 /// A service from the table.
 struct sending_service {
   std::string id;                 ///< "sendgrid"
-  std::string name;               ///< "SendGrid (Twilio)"
+  std::string name;               ///< "SendGrid"
   std::string spf_include;        ///< The include: it needs ("sendgrid.net").
   std::string dkim_setup;         ///< Where its domain authentication is set up.
   std::string return_path_setup;  ///< Its custom return-path setting, "" when none.
@@ -24,16 +24,18 @@ struct sending_service {
 /// A recognized service and the identifiers that point at it.
 struct service_match {
   sending_service service;
-  std::vector<std::string> evidence;  ///< "DKIM d=sendgrid.net", "MAIL FROM bounces.sendgrid.net", ...
-  int score = 0;                      ///< DKIM and MAIL FROM count 2, a Received host 1.
+  std::vector<std::string>
+      evidence;   ///< "DKIM d=sendgrid.net", "MAIL FROM bounces.sendgrid.net", ...
+  int score = 0;  ///< DKIM and MAIL FROM count 2, a Received host 1.
 };
 
 /// What the headers show about the sender.
 struct sender_identifiers {
-  std::vector<std::string> dkim_domains;      ///< d= of signatures and results
-  std::vector<std::string> mailfrom_domains;  ///< smtp.mailfrom, Return-Path, Received-SPF envelope-from
-  std::vector<std::string> received_hosts;    ///< sender-side hosts of Received lines
-  std::vector<std::string> spf_includes;      ///< include: targets seen (a pasted SPF record)
+  std::vector<std::string> dkim_domains;  ///< d= of signatures and results
+  std::vector<std::string>
+      mailfrom_domains;  ///< smtp.mailfrom, Return-Path, Received-SPF envelope-from
+  std::vector<std::string> received_hosts;  ///< sender-side hosts of Received lines
+  std::vector<std::string> spf_includes;    ///< include: targets seen (a pasted SPF record)
 };
 
 /// The services the identifiers match, best first (ties in table order).

@@ -19,17 +19,18 @@ namespace mailverdict {
 
 /// One directive or modifier (RFC 7208 §4.6.1).
 struct spf_term {
-  char qualifier = '+';    ///< '+', '-', '~' or '?' (directives only).
-  std::string name;        ///< "all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists", or a modifier name.
-  std::string value;       ///< After ':' (mechanisms) or '=' (modifiers), lowercase for domains.
-  bool modifier = false;   ///< name=value form (redirect=, exp=, ...).
+  char qualifier = '+';  ///< '+', '-', '~' or '?' (directives only).
+  std::string
+      name;  ///< "all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists", or a modifier name.
+  std::string value;      ///< After ':' (mechanisms) or '=' (modifiers), lowercase for domains.
+  bool modifier = false;  ///< name=value form (redirect=, exp=, ...).
 };
 
 /// RFC 7208 §4.6.4: no more than 10 terms that cause DNS lookups.
 inline constexpr int kSpfLookupLimit = 10;
 
 struct spf_record {
-  std::string text;                   ///< The record as read (v=spf1 ...).
+  std::string text;  ///< The record as read (v=spf1 ...).
   std::vector<spf_term> terms;
   std::vector<std::string> includes;  ///< include: targets, lowercase.
   std::string redirect;               ///< redirect= target, lowercase.
