@@ -6,6 +6,7 @@
 #include "mailverdict/analyze.h"
 
 #include <cstdint>
+#include <unordered_map>
 
 #include "mailverdict/antispam.h"
 #include "mailverdict/authentication.h"
@@ -31,6 +32,45 @@ bool looks_binary(std::string_view text) {
   return control * 20 > head.size();  // more than 5%
 }
 
+// At most this many warnings of one code are listed; the rest are counted in
+// one closing warning of that code, so the report stays small whatever the
+// input repeats (100,000 unreadable fields give 4 warnings, not 100,000).
+constexpr std::size_t kMaxWarningsPerCode = 3;
+
+void cap_warnings(std::vector<warning>& warnings) {
+  std::unordered_map<std::string, std::size_t> count;
+  std::vector<warning> kept;
+  std::vector<std::string> over;  // codes past the cap, in first-seen order
+  for (auto& w : warnings) {
+    const std::size_t n = ++count[w.code];
+    if (n <= kMaxWarningsPerCode) {
+      kept.push_back(std::move(w));
+    } else if (n == kMaxWarningsPerCode + 1) {
+      over.push_back(w.code);
+    }
+  }
+  for (const std::string& code : over) {
+    kept.push_back({code, std::to_string(count[code] - kMaxWarningsPerCode) +
+                              " more warning(s) like the ones above were left out."});
+  }
+  warnings = std::move(kept);
+}
+
+// The all-headers view: at most kMaxListedHeaders entries, so 100,000
+// fields give a report of bounded size (each entry carries an explanation).
+void list_headers(const header_block& block, report& r) {
+  for (const auto& f : block.fields) {
+    if (r.headers.size() == kMaxListedHeaders) {
+      r.input.warnings.push_back(
+          {"headers_not_listed", "The input holds " + std::to_string(block.fields.size()) +
+                                     " header fields; only the first " +
+                                     std::to_string(kMaxListedHeaders) + " are listed."});
+      break;
+    }
+    r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
+  }
+}
+
 void not_email(report& r, std::string headline, std::string summary) {
   r.input.kind = input_kind::not_email;
   r.verdict.status = verdict_status::unknown;
@@ -38,9 +78,8 @@ void not_email(report& r, std::string headline, std::string summary) {
   r.verdict.summary = std::move(summary);
 }
 
-}  // namespace
-
-report analyze(std::string_view text, const options& opts) {
+// The pipeline; analyze() bounds what it returns.
+report run_pipeline(std::string_view text, const options& opts) {
   report r;
   r.input.bytes = text.size();
   if (text.size() > kMaxInputBytes) {
@@ -70,9 +109,7 @@ report analyze(std::string_view text, const options& opts) {
     // The notice's own header fields and antispam stamps, listed for
     // reference; they do not change the bounce's verdict.
     const header_block own = parse_header_block(text);
-    for (const auto& f : own.fields) {
-      r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
-    }
+    list_headers(own, r);
     const auth_assessment own_auth = assess_authentication(own);
     report scratch;
     diagnose_antispam(assess_antispam(own, own_auth), own_auth, scratch);
@@ -94,9 +131,7 @@ report analyze(std::string_view text, const options& opts) {
                                 "The input holds bytes that are not UTF-8 (8-bit text in another "
                                 "charset); they are shown as \xEF\xBF\xBD."});
   }
-  for (const auto& f : block.fields) {
-    r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
-  }
+  list_headers(block, r);
 
   const auth_assessment auth = assess_authentication(block, opts);
   r.input.warnings.insert(r.input.warnings.end(), auth.warnings.begin(), auth.warnings.end());
@@ -105,6 +140,14 @@ report analyze(std::string_view text, const options& opts) {
   // Antispam verdicts (issue 7): additional causes; when the message was
   // filtered, the verdict names the filtering outcome first.
   diagnose_antispam(assess_antispam(block, auth), auth, r);
+  return r;
+}
+
+}  // namespace
+
+report analyze(std::string_view text, const options& opts) {
+  report r = run_pipeline(text, opts);
+  cap_warnings(r.input.warnings);
   return r;
 }
 

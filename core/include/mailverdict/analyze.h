@@ -15,6 +15,10 @@ namespace mailverdict {
 /// Inputs larger than this are cut at this size, with a warning in the report.
 inline constexpr std::size_t kMaxInputBytes = 16u * 1024u * 1024u;
 
+/// The report lists at most this many header fields (`headers`); a warning
+/// says how many more the input held. Real messages have well under 200.
+inline constexpr std::size_t kMaxListedHeaders = 1000;
+
 /// Optional extra knowledge the user may paste beside the headers.
 struct options {
   std::string dmarc_record;  ///< e.g. "v=DMARC1; p=reject; adkim=s"

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs inside a fresh Node process for tools/bench/run.mjs:
+//
+//   node wasm-child.mjs set LISTFILE MIN_MS   analyze every listed file, repeated for at
+//                                             least MIN_MS; prints {"usPerFile": ...}
+//   node wasm-child.mjs memory INPUTFILE      analyze one input; prints the linear memory
+//                                             size after it (memory only grows: the peak)
+//
+// Uses the built page's module (build/web/mailverdict.mjs) and calls the core's
+// analyzeWith() directly (JSON string out), the same work as the native
+// analyze + to_json.
+import { readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const webDir = process.env.MAILVERDICT_WEB ?? join(root, 'build', 'web');
+const { load } = await import(pathToFileURL(join(webDir, 'mailverdict.mjs')).href);
+const core = await load();
+const [mode, arg, minMs] = process.argv.slice(2);
+
+function memoryBytes() {
+  const buf = core.HEAPU8?.buffer ?? core.HEAP8?.buffer ?? core.wasmMemory?.buffer ?? core.asm?.memory?.buffer;
+  return buf ? buf.byteLength : null;
+}
+
+if (mode === 'set') {
+  const texts = readFileSync(arg, 'utf8').split('\n').filter(Boolean).map((f) => readFileSync(f, 'utf8'));
+  for (const t of texts) core.analyzeWith(t, '{}');  // warm-up: compile tiers, grow memory
+  let rounds = 0;
+  const t0 = performance.now();
+  do {
+    for (const t of texts) core.analyzeWith(t, '{}');
+    rounds++;
+  } while (performance.now() - t0 < Number(minMs));
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ usPerFile: (ms * 1000) / (rounds * texts.length), rounds, files: texts.length }));
+} else if (mode === 'memory') {
+  const text = readFileSync(arg, 'utf8');
+  const before = memoryBytes();
+  const t0 = performance.now();
+  const json = core.analyzeWith(text, '{}');
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ inputBytes: text.length, before, after: memoryBytes(), ms, outputBytes: json.length }));
+} else {
+  console.error('usage: wasm-child.mjs set LISTFILE MIN_MS | memory INPUTFILE');
+  process.exit(2);
+}
