@@ -4,12 +4,13 @@
  * lists and the Exchange organization headers), on every field of a header
  * block and on the raw input as one list.
  */
+#include "mailverdict/antispam.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
-#include "mailverdict/antispam.h"
 #include "mailverdict/message.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -8,7 +8,8 @@
 // unfolded value of every field of that name found at the start of a line
 // anywhere in a file, so headers returned inside bounces count too). Strings
 // inside .json/.jsonl files are read as texts of their own. Files are named
-// by content hash, so re-running only adds.
+// by content hash, so re-running only adds. OUTDIR/records/ holds the DMARC and
+// SPF records found anywhere (zone files, test suites, messages).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve, extname, basename } from 'node:path';
@@ -89,10 +90,17 @@ function fields(buf) {
   return found;
 }
 
+// DMARC and SPF records (TXT data in zone files, test suites, messages).
+function records(buf) {
+  const text = buf.toString('latin1');
+  return [...text.matchAll(/v=(?:DMARC1|spf1)\b[^"\r\n]*/gi)].map((m) => m[0].trim());
+}
+
 let files = 0;
 for (const base of [join(root, 'tests', 'fixtures'), corpus]) {
   if (!existsSync(base)) continue;
   for (const file of walk(base)) {
+    for (const r of records(readFileSync(file))) save('records', Buffer.from(r, 'latin1'));
     for (const data of texts(file)) {
       files++;
       save('whole', data.subarray(0, MAX_WHOLE));
