@@ -6,7 +6,8 @@
 //   node tools/bench/run.mjs [--quick] [--only=SECTION,...]
 //
 // Sections: sizes, core, sisimai, python, wasm, memory, chromium.
-// Needs the page built (tools/build) and builds the `bench` preset itself.
+// Needs the page built (tools/build); builds the benchmark program in the
+// release tree (build/native, MAILVERDICT_BENCH=ON) itself.
 // Reference tools: Debian's libsisimai-perl and python3-authres, Chromium.
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -22,9 +23,10 @@ const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',
 const want = (s) => only.length === 0 || only.includes(s);
 const corpus = process.env.MAILVERDICT_CORPUS ?? resolve(root, '..', 'shared', 'corpus');
 const webDir = join(root, 'build', 'web');
-const benchDir = join(root, 'build', 'bench');
-const cli = join(benchDir, 'tools', 'cli', 'mailverdict');
-const benchBin = join(benchDir, 'tools', 'bench', 'mailverdict_bench');
+// The release preset's tree: the CLI people run (build/bin) and, beside it, the benchmark program.
+const nativeDir = join(root, 'build', 'native');
+const cli = join(root, 'build', 'bin', 'mailverdict');
+const benchBin = join(nativeDir, 'tools', 'bench', 'mailverdict_bench');
 const REPEAT = quick ? 1 : 3;
 
 const rows = [];  // [figure, value, target, verdict]
@@ -78,9 +80,10 @@ console.log(`inputs: ${bounceFiles.length} bounces (sisimai set), ${headerFiles.
   'Authentication-Results (rest of the shared corpus)');
 
 // ---- build ------------------------------------------------------------------
-if (want('core') || want('sisimai') || want('python') || want('wasm')) {
-  if (!existsSync(join(benchDir, 'CMakeCache.txt'))) run('cmake', ['--preset', 'bench'], { cwd: root, stdio: 'inherit' });
-  run('cmake', ['--build', benchDir, '-j2', '--target', 'mailverdict_bench', 'mailverdict'], { cwd: root, stdio: 'inherit' });
+if (['core', 'sisimai', 'python', 'wasm', 'memory', 'chromium'].some(want)) {
+  if (!existsSync(join(nativeDir, 'CMakeCache.txt'))) run('cmake', ['--preset', 'release'], { cwd: root, stdio: 'inherit' });
+  run('cmake', [nativeDir, '-DMAILVERDICT_BENCH=ON'], { cwd: root, stdio: 'ignore' });
+  run('cmake', ['--build', nativeDir, '-j2', '--target', 'mailverdict_bench', 'mailverdict'], { cwd: root, stdio: 'inherit' });
 }
 
 // ---- sizes ------------------------------------------------------------------
@@ -123,7 +126,7 @@ if (want('sizes')) sizes();
 // ---- core (Google Benchmark) -------------------------------------------------
 let core = null;  // name → benchmark entry
 function coreBench() {
-  console.log('\nCore (Google Benchmark, native release build)');
+  console.log('\nCore (Google Benchmark, release preset build)');
   const tmp = mkdtempSync(join(tmpdir(), 'mv-bench-'));
   const lists = [];
   for (const [name, files] of [['bounces', bounceFiles], ['headers', headerFiles]]) {
