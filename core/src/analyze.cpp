@@ -13,6 +13,7 @@
 #include "mailverdict/diagnosis.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/message.h"
+#include "mailverdict/route.h"
 
 namespace mailverdict {
 
@@ -95,8 +96,11 @@ report analyze(std::string_view text, const options& opts) {
                                 "charset); they are shown as \xEF\xBF\xBD."});
   }
   for (const auto& f : block.fields) {
-    r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
+    r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name)), f.raw, f.value});
   }
+
+  r.trace = build_route(block);
+  r.input.warnings.insert(r.input.warnings.end(), r.trace.warnings.begin(), r.trace.warnings.end());
 
   const auth_assessment auth = assess_authentication(block, opts);
   r.input.warnings.insert(r.input.warnings.end(), auth.warnings.begin(), auth.warnings.end());

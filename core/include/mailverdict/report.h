@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "mailverdict/errors.h"
+#include "mailverdict/route.h"
 
 namespace mailverdict {
 
@@ -218,9 +219,11 @@ struct bounce_report {
 /// A header field as the report lists it.
 struct header_entry {
   std::string name;
-  std::string value;
+  std::string value;        ///< Unfolded value as written (encoded words kept).
   std::size_t index = 0;
   std::string explanation;  ///< One line from core/data/header_names.tsv, or "".
+  std::string raw;          ///< The field as written, folding kept (line ends as LF).
+  std::string decoded;      ///< `value` with RFC 2047 encoded words decoded.
 };
 
 /// One decoded field of an antispam header (see antispam.h).
@@ -271,6 +274,8 @@ struct report {
   std::vector<fix> fixes;
   std::vector<antispam_report> antispam;
   std::vector<header_entry> headers;
+  /// The Received route: JSON "hops" and "route".
+  mailverdict::route trace;
 };
 
 /// The report as JSON (schema 1). Always valid UTF-8: invalid bytes in
