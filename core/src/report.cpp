@@ -242,6 +242,55 @@ json route_json(const route& r) {
           {"warnings", warnings_json(r.warnings)}};
 }
 
+std::string base64(std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                   static_cast<unsigned char>(bytes[i + 2]);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += kAlphabet[(n >> 6) & 63];
+    out += kAlphabet[n & 63];
+  }
+  if (i < bytes.size()) {
+    const unsigned a = static_cast<unsigned char>(bytes[i]);
+    const unsigned b = i + 1 < bytes.size() ? static_cast<unsigned char>(bytes[i + 1]) : 0;
+    const unsigned n = (a << 16) | (b << 8);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+json addresses_json(const std::vector<address_entry>& list) {
+  json out = json::array();
+  for (const auto& a : list) {
+    out.push_back({{"name", text_or_null(a.name)},
+                   {"address", str(a.address)},
+                   {"domain", text_or_null(a.domain)},
+                   {"domain_unicode", text_or_null(a.domain_unicode)},
+                   {"group", text_or_null(a.group)}});
+  }
+  return out;
+}
+
+json message_json(const message_summary& m) {
+  json summary = json::array();
+  for (const auto& row : m.summary) summary.push_back({{"name", str(row.name)}, {"value", str(row.value)}});
+  return {{"format", m.format},          {"summary", summary},
+          {"subject", opt(m.subject)},   {"from", addresses_json(m.from)},
+          {"sender", addresses_json(m.sender)}, {"reply_to", addresses_json(m.reply_to)},
+          {"to", addresses_json(m.to)},  {"cc", addresses_json(m.cc)},
+          {"date", opt(m.date)},         {"message_id", opt(m.message_id)},
+          {"left_encoded", m.left_encoded}};
+}
+
 }  // namespace
 
 std::string to_json(const report& r, int indent) {
@@ -266,12 +315,18 @@ std::string to_json(const report& r, int indent) {
   for (const auto& a : r.antispam) antispam.push_back(antispam_json(a));
   json headers = json::array();
   for (const auto& h : r.headers) {
+    json pending = json::array();
+    for (const auto& w : h.pending) {
+      pending.push_back({{"word", str(w.word)}, {"charset", w.charset}, {"bytes", base64(w.bytes)}});
+    }
     headers.push_back({{"name", str(h.name)},
                        {"value", str(h.value)},
                        {"decoded", str(h.decoded)},
                        {"raw", str(h.raw)},
                        {"index", h.index},
-                       {"explanation", h.explanation}});
+                       {"explanation", h.explanation},
+                       {"valid_utf8", h.valid_utf8},
+                       {"pending", pending}});
   }
   json hops = json::array();
   for (std::size_t i = 0; i < r.trace.hops.size(); ++i) hops.push_back(hop_json(r.trace.hops[i], i, r.trace));
@@ -288,6 +343,7 @@ std::string to_json(const report& r, int indent) {
       {"fixes", fixes},
       {"hops", hops},
       {"route", route_json(r.trace)},
+      {"message", message_json(r.message)},
       {"antispam", antispam},
       {"headers", headers},
   };
@@ -370,6 +426,12 @@ std::string to_text(const report& r) {
       out += fmt::format("  {}. {}\n", n++, f.title);
       for (const auto& s : f.steps) out += fmt::format("     - {}\n", s);
     }
+  }
+  if (!r.message.left_encoded.empty()) {
+    out += fmt::format(
+        "\nEncoded words in {} were left as written: this command does not decode East Asian "
+        "charsets (the web page decodes them with the browser's TextDecoder).\n",
+        internal::join_words(r.message.left_encoded));
   }
   if (!r.input.warnings.empty()) {
     out += "\nNotes on the input\n";

@@ -164,7 +164,7 @@ TEST(Route, OrganizationsAndDelayText) {
   EXPECT_EQ(describe_delay(90061), "1 day 1 hour");
 }
 
-// 100,000 Received hops: bounded to kMaxHops, the newest kept, with a warning.
+// 100,000 Received hops: bounded (kMaxFields, then kMaxHops), the newest kept, with warnings.
 TEST(Route, HundredThousandHopsAreBounded) {
   std::string text;
   text.reserve(100000u * 80u);
@@ -174,8 +174,11 @@ TEST(Route, HundredThousandHopsAreBounded) {
   }
   const header_block block = parse_header_block(text);
   const route r = build_route(block);
+  // The header block keeps the first kMaxFields fields (the newest hops).
+  EXPECT_EQ(block.fields.size(), kMaxFields);
+  EXPECT_EQ(block.dropped_fields, 100000u - kMaxFields);
   EXPECT_EQ(r.hops.size(), kMaxHops);
-  EXPECT_EQ(r.skipped_hops, 100000u - kMaxHops);
+  EXPECT_EQ(r.skipped_hops, kMaxFields - kMaxHops);
   EXPECT_TRUE(has_warning(r.warnings, "too_many_hops"));
   EXPECT_TRUE(has_warning(r.warnings, "mail_loop_suspected"));
   // The last hop in travel order is the topmost field.
