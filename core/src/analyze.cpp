@@ -5,15 +5,20 @@
  */
 #include "mailverdict/analyze.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 
+#include "mailverdict/address.h"
 #include "mailverdict/antispam.h"
 #include "mailverdict/authentication.h"
 #include "mailverdict/bounce.h"
+#include "mailverdict/date.h"
 #include "mailverdict/diagnosis.h"
+#include "mailverdict/encoded_words.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/message.h"
+#include "mailverdict/route.h"
 
 namespace mailverdict {
 
@@ -58,7 +63,9 @@ void cap_warnings(std::vector<warning>& warnings) {
 
 // The all-headers view: at most kMaxListedHeaders entries, so 100,000
 // fields give a report of bounded size (each entry carries an explanation).
+// Encoded words (RFC 2047) are decoded for display; the raw value stays.
 void list_headers(const header_block& block, report& r) {
+  std::size_t decoding_warnings = 0;
   for (const auto& f : block.fields) {
     if (r.headers.size() == kMaxListedHeaders) {
       r.input.warnings.push_back(
@@ -67,8 +74,56 @@ void list_headers(const header_block& block, report& r) {
                                      std::to_string(kMaxListedHeaders) + " are listed."});
       break;
     }
-    r.headers.push_back({f.name, f.value, f.index, std::string(header_explanation(f.name))});
+    header_entry e{f.name, f.value, f.index, std::string(header_explanation(f.name)),
+                   f.raw,  f.value, {},      f.valid_utf8};
+    if (f.value.find("=?") != std::string::npos) {
+      decoded_text d = decode_encoded_words(f.value);
+      e.decoded = std::move(d.text);
+      e.pending = std::move(d.pending);
+      for (auto& w : d.warnings) {
+        if (decoding_warnings++ < 5) {
+          w.message = f.name + " (line " + std::to_string(f.line) + "): " + w.message;
+          r.input.warnings.push_back(std::move(w));
+        }
+      }
+    }
+    r.headers.push_back(std::move(e));
   }
+}
+
+std::vector<address_entry> addresses(const header_block& block, std::string_view name) {
+  std::vector<address_entry> out;
+  const header_field* f = block.first(name);
+  if (f == nullptr) return out;
+  for (const mailbox& m : parse_mailboxes(f->value)) {
+    out.push_back({m.display_name, m.address(), m.domain, m.domain_unicode, m.group});
+  }
+  return out;
+}
+
+// The message's own description of itself, for the page's summary.
+message_summary summarize_message(const header_block& block, const std::vector<header_entry>& headers) {
+  message_summary m;
+  m.format = to_string(block.format);
+  m.summary = block.summary;
+  for (const auto& h : headers) {
+    if (!m.subject && internal::iequals(h.name, "Subject")) m.subject = h.decoded;
+    if (!m.message_id && internal::iequals(h.name, "Message-ID")) m.message_id = h.value;
+    for (const auto& w : h.pending) {
+      if (std::find(m.left_encoded.begin(), m.left_encoded.end(), w.charset) == m.left_encoded.end()) {
+        m.left_encoded.push_back(w.charset);
+      }
+    }
+  }
+  m.from = addresses(block, "From");
+  m.sender = addresses(block, "Sender");
+  m.reply_to = addresses(block, "Reply-To");
+  m.to = addresses(block, "To");
+  m.cc = addresses(block, "Cc");
+  if (const header_field* d = block.first("Date")) {
+    if (auto dt = parse_date(d->value)) m.date = format_utc(dt->epoch_ms);
+  }
+  return m;
 }
 
 void not_email(report& r, std::string headline, std::string summary) {
@@ -132,6 +187,11 @@ report run_pipeline(std::string_view text, const options& opts) {
                                 "charset); they are shown as \xEF\xBF\xBD."});
   }
   list_headers(block, r);
+  r.message = summarize_message(block, r.headers);
+  for (auto& w : check_originator(block)) r.input.warnings.push_back(std::move(w));
+
+  r.trace = build_route(block);
+  r.input.warnings.insert(r.input.warnings.end(), r.trace.warnings.begin(), r.trace.warnings.end());
 
   const auth_assessment auth = assess_authentication(block, opts);
   r.input.warnings.insert(r.input.warnings.end(), auth.warnings.begin(), auth.warnings.end());

@@ -4,6 +4,7 @@
  */
 #include "mailverdict/message.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "mailverdict/data/header_names.h"
@@ -24,7 +25,8 @@ constexpr std::size_t kMaxFieldName = 76;
 const std::unordered_map<std::string, std::string_view>& known_names() {
   static const std::unordered_map<std::string, std::string_view> names = [] {
     std::unordered_map<std::string, std::string_view> map;
-    for (const auto& row : data::header_names()) map.emplace(internal::lower(row.name), row.explanation);
+    for (const auto& row : data::header_names())
+      map.emplace(internal::lower(row.name), row.explanation);
     return map;
   }();
   return names;
@@ -77,30 +79,191 @@ std::vector<const header_field*> header_block::all(std::string_view name) const 
   return out;
 }
 
+const char* to_string(paste_format f) {
+  switch (f) {
+    case paste_format::plain:
+      return "plain";
+    case paste_format::quoted:
+      return "quoted";
+    case paste_format::gmail_show_original:
+      return "gmail_show_original";
+    case paste_format::outlook_box:
+      return "outlook_box";
+  }
+  return "plain";
+}
+
+namespace {
+
+// The rows of Gmail's "Show original" summary table.
+constexpr std::string_view kSummaryKeys[] = {"Message ID", "Created at", "From", "To",   "Cc",
+                                             "Subject",    "SPF",        "DKIM", "DMARC"};
+
+// "Key:\tvalue", "Key\tvalue" or "Key:" alone: the key and the value.
+bool summary_row_of(std::string_view t, std::string& key, std::string& value) {
+  for (std::string_view k : kSummaryKeys) {
+    if (!internal::istarts_with(t, k)) continue;
+    std::string_view rest = t.substr(k.size());
+    if (!rest.empty() && rest[0] != ':' && !is_wsp(rest[0])) continue;
+    if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
+    rest = internal::trim(rest);
+    // The page's "Learn more" links come along when copying.
+    if (rest.size() >= 10 && internal::iequals(rest.substr(rest.size() - 10), "Learn more")) {
+      rest = internal::trim(rest.substr(0, rest.size() - 10));
+    }
+    key = std::string(k);
+    value = std::string(rest);
+    return true;
+  }
+  return false;
+}
+
+// Gmail's "Show original" page copied whole: "Original message", a summary
+// table, "Download original / Copy to clipboard", then the headers. Fills
+// `block.summary` and returns the index of the first line after the table
+// (0 when the text is not such a page). Looks at the first lines only.
+std::size_t read_gmail_summary(const std::vector<internal::line>& lines, header_block& block) {
+  const std::size_t limit = std::min<std::size_t>(lines.size(), 80);
+  std::size_t k = 0;
+  for (; k < limit; ++k) {
+    const std::string_view t = internal::trim(lines[k].text);
+    if (internal::iequals(t, "Original message") || internal::istarts_with(t, "Message ID")) break;
+    if (looks_like_field(t)) return 0;
+  }
+  if (k == limit) return 0;
+  std::vector<summary_row> rows;
+  std::string pending;
+  std::size_t end = 0;
+  for (; k < limit; ++k) {
+    const std::string_view t = internal::trim(lines[k].text);
+    if (t.empty() || internal::iequals(t, "Original message")) continue;
+    if (internal::istarts_with(t, "Download original") ||
+        internal::icontains(t, "Copy to clipboard")) {
+      end = k + 1;
+      break;
+    }
+    std::string key, value;
+    if (summary_row_of(t, key, value)) {
+      if (value.empty()) {
+        pending = key;
+      } else {
+        rows.push_back({key, value});
+        pending.clear();
+      }
+    } else if (!pending.empty()) {
+      rows.push_back({pending, std::string(t)});
+      pending.clear();
+    } else if (looks_like_field(t)) {
+      end = k;  // the headers start without the "Download original" line
+      break;
+    }
+  }
+  if (rows.size() < 2 || end == 0) return 0;
+  block.summary = std::move(rows);
+  block.format = paste_format::gmail_show_original;
+  block.warnings.push_back(
+      {"gmail_show_original",
+       "This is Gmail's \"Show original\" page: its summary table (SPF, DKIM, DMARC) was kept as "
+       "evidence and the headers below it were analyzed."});
+  return end;
+}
+
+// Quote markers at the start of a line: "> ", ">> ", "> > ". Returns the
+// number of markers and sets `rest` to the text after them (one space after
+// the last marker removed).
+std::size_t quote_depth(std::string_view s, std::string_view& rest) {
+  std::size_t i = 0, depth = 0;
+  while (true) {
+    std::size_t j = i;
+    while (j < s.size() && is_wsp(s[j]) && j - i < 4) ++j;
+    if (j < s.size() && s[j] == '>') {
+      ++depth;
+      i = j + 1;
+    } else {
+      break;
+    }
+  }
+  if (depth > 0 && i < s.size() && s[i] == ' ') ++i;
+  rest = s.substr(i);
+  return depth;
+}
+
+}  // namespace
+
 header_block parse_header_block(std::string_view text) {
   header_block block;
   block.body_offset = text.size();
   const std::vector<internal::line> lines = internal::split_lines(text);
 
-  // Skip leading text (a note, a "Show original" summary, junk) up to the
-  // first line that looks like a header field.
-  std::size_t i = 0;
-  while (i < lines.size() && !looks_like_field(internal::trim(lines[i].text))) ++i;
+  std::size_t i = read_gmail_summary(lines, block);
+
+  // Skip leading text (a note, a label, junk) up to the first line that
+  // looks like a header field, once quote markers are removed.
+  const std::size_t first_candidate = i;
+  auto dequoted = [](std::string_view s) {
+    std::string_view rest;
+    quote_depth(s, rest);
+    return rest;
+  };
+  while (i < lines.size() && !looks_like_field(internal::trim(dequoted(lines[i].text)))) ++i;
   if (i == lines.size()) return block;
-  if (i > 0) {
+  if (i > first_candidate) {
     std::size_t skipped = 0;
-    for (std::size_t k = 0; k < i; ++k) skipped += !internal::trim(lines[k].text).empty();
+    for (std::size_t k = first_candidate; k < i; ++k) {
+      const std::string_view t = internal::trim(lines[k].text);
+      if (t.empty()) continue;
+      ++skipped;
+      if (internal::istarts_with(t, "Internet headers") && block.format == paste_format::plain) {
+        block.format = paste_format::outlook_box;
+      }
+    }
     if (skipped > 0) {
-      block.warnings.push_back({"leading_text_skipped",
-                                std::to_string(skipped) +
-                                    " line(s) before the first header field were not read as headers."});
+      block.warnings.push_back(
+          {"leading_text_skipped",
+           std::to_string(skipped) +
+               " line(s) before the first header field were not read as headers."});
     }
   }
   block.start_offset = lines[i].offset;
 
+  // A quoted block ("> Received: ..."): every line loses as many markers as
+  // the first field has; a line with fewer markers ends the block.
+  std::string_view first_rest;
+  const std::size_t depth = quote_depth(lines[i].text, first_rest);
+  if (depth > 0) {
+    block.format = paste_format::quoted;
+    block.quote_depth = depth;
+  }
+  // The text of line k without its quote markers; false when it is outside
+  // the quoted block.
+  auto content = [&](std::size_t k, std::string_view& out) {
+    if (depth == 0) {
+      out = lines[k].text;
+      return true;
+    }
+    std::string_view rest;
+    const std::size_t d = quote_depth(lines[k].text, rest);
+    if (d < depth) {
+      out = {};
+      return internal::trim(lines[k].text).empty();
+    }
+    // Deeper quotes inside the block keep their extra markers.
+    std::string_view s = lines[k].text;
+    std::size_t removed = 0, p = 0;
+    while (removed < depth) {
+      while (p < s.size() && s[p] != '>') ++p;
+      ++p;
+      ++removed;
+    }
+    if (p < s.size() && s[p] == ' ') ++p;
+    out = s.substr(std::min(p, s.size()));
+    return true;
+  };
+
   // A mail client may indent the whole block; the first field's indentation
   // is then a prefix to remove from every line (continuations keep the rest).
-  const std::string_view first = lines[i].text;
+  std::string_view first;
+  content(i, first);
   std::size_t indent = 0;
   while (indent < first.size() && is_wsp(first[indent])) ++indent;
   const std::string_view prefix = first.substr(0, indent);
@@ -109,23 +272,33 @@ header_block parse_header_block(std::string_view text) {
   };
 
   header_field* current = nullptr;
+  bool dropping = false;
   std::size_t blank_lines_inside = 0;
   std::size_t malformed = 0;
   for (; i < lines.size(); ++i) {
-    const std::string_view s = strip(lines[i].text);
-    if (internal::trim(s).empty()) {
+    std::string_view raw_line;
+    const bool inside = content(i, raw_line);
+    const std::string_view s = strip(raw_line);
+    if (!inside || internal::trim(s).empty()) {
       // RFC 5322 §2.1: an empty line ends the header section. Copying from
       // some clients inserts blank lines between fields, so read on when the
       // next non-empty line is a field we know (or an X-/ARC- field).
-      std::size_t j = i + 1;
-      while (j < lines.size() && internal::trim(lines[j].text).empty()) ++j;
-      if (j < lines.size() && is_known_field(strip(lines[j].text))) {
+      std::size_t j = i + (inside ? 1 : 0);
+      std::string_view next;
+      bool next_inside = true;
+      while (j < lines.size()) {
+        next_inside = content(j, next);
+        if (!next_inside || !internal::trim(next).empty()) break;
+        ++j;
+      }
+      if (inside && j < lines.size() && next_inside && is_known_field(strip(next))) {
         ++blank_lines_inside;
         i = j - 1;
         current = nullptr;
         continue;
       }
-      if (j < lines.size()) {
+      // Text after a quoted block is the writer's own, not the message's body.
+      if (j < lines.size() && next_inside) {
         block.has_body = true;
         block.body_offset = lines[j].offset;
       }
@@ -137,7 +310,7 @@ header_block parse_header_block(std::string_view text) {
         current->raw += '\n';
         current->raw += s;
         current->value += s;
-      } else {
+      } else if (!dropping) {
         ++malformed;
       }
       continue;
@@ -147,10 +320,17 @@ header_block parse_header_block(std::string_view text) {
       ++malformed;
       if (malformed <= 3) {
         block.warnings.push_back(
-            {"malformed_line", "Line " + std::to_string(lines[i].number) +
-                                   " is neither a header field nor a continuation; it was skipped."});
+            {"malformed_line",
+             "Line " + std::to_string(lines[i].number) +
+                 " is neither a header field nor a continuation; it was skipped."});
       }
       current = nullptr;
+      continue;
+    }
+    if (block.fields.size() >= kMaxFields) {
+      ++block.dropped_fields;
+      current = nullptr;
+      dropping = true;
       continue;
     }
     const std::size_t colon = s.find(':', name.size());
@@ -173,7 +353,33 @@ header_block parse_header_block(std::string_view text) {
         {"blank_line_in_headers",
          "Blank lines between header fields were ignored (mail clients add them when copying)."});
   }
-  for (auto& f : block.fields) f.value = std::string(internal::trim(f.value));
+  if (block.format == paste_format::quoted) {
+    block.warnings.push_back({"quoted_headers", "The headers were quoted with \">\" (" +
+                                                    std::to_string(depth) +
+                                                    " level(s)); the quote marks were removed."});
+  }
+  if (block.dropped_fields > 0) {
+    block.warnings.push_back(
+        {"too_many_fields", "The header block has more than " + std::to_string(kMaxFields) +
+                                " fields; the last " + std::to_string(block.dropped_fields) +
+                                " were not read."});
+  }
+  // RFC 6532 allows UTF-8 in header fields; other 8-bit bytes are kept as
+  // written and reported (the JSON shows them as U+FFFD).
+  std::vector<std::string> not_utf8;
+  std::size_t not_utf8_count = 0;
+  for (auto& f : block.fields) {
+    f.value = std::string(internal::trim(f.value));
+    f.valid_utf8 = internal::is_valid_utf8(f.raw);
+    if (!f.valid_utf8 && ++not_utf8_count <= 5) not_utf8.push_back(f.name);
+  }
+  if (not_utf8_count > 0) {
+    block.warnings.push_back(
+        {"non_utf8_field",
+         std::to_string(not_utf8_count) + " header field(s) hold 8-bit bytes that are not UTF-8 (" +
+             internal::join_words(not_utf8) + (not_utf8_count > 5 ? " and others" : "") +
+             "); they were kept as written and are shown with \xEF\xBF\xBD."});
+  }
   return block;
 }
 

@@ -187,6 +187,110 @@ json antispam_json(const antispam_report& a) {
           {"verdict", str(a.verdict)}, {"score", opt(a.score)}, {"threshold", opt(a.threshold)}};
 }
 
+json warnings_json(const std::vector<warning>& ws) {
+  json out = json::array();
+  for (const auto& w : ws) out.push_back({{"code", w.code}, {"message", str(w.message)}});
+  return out;
+}
+
+json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : str(s); }
+
+// Seconds, exact to the millisecond: a whole number when it is one.
+json seconds_json(const std::optional<std::int64_t>& ms) {
+  if (!ms) return nullptr;
+  if (*ms % 1000 == 0) return *ms / 1000;
+  return static_cast<double>(*ms) / 1000.0;
+}
+
+json hop_json(const hop& h, std::size_t position, const route& r) {
+  return {{"index", h.field_index},
+          {"position", position},
+          {"from", text_or_null(h.from)},
+          {"helo", text_or_null(h.helo)},
+          {"rdns", text_or_null(h.rdns)},
+          {"ip", text_or_null(h.ip)},
+          {"by", text_or_null(h.by)},
+          {"by_ip", text_or_null(h.by_ip)},
+          {"via", text_or_null(h.via)},
+          {"with", text_or_null(h.with)},
+          {"id", text_or_null(h.id)},
+          {"for", text_or_null(h.for_address)},
+          {"envelope_from", text_or_null(h.envelope_from)},
+          {"tls", opt(h.tls)},
+          {"tls_version", text_or_null(h.tls_version)},
+          {"tls_cipher", text_or_null(h.tls_cipher)},
+          {"authenticated", opt(h.authenticated)},
+          {"local", h.local},
+          {"time", h.time_ms ? json(format_utc(*h.time_ms)) : json(nullptr)},
+          {"timestamp", opt(h.time)},
+          {"date_text", text_or_null(h.date_text)},
+          {"delay", seconds_json(h.delay_ms)},
+          {"delay_text", h.delay ? json(describe_delay(*h.delay)) : json(nullptr)},
+          {"organization", text_or_null(h.organization)},
+          {"receiving", h.receiving},
+          {"boundary", r.boundary && *r.boundary == position},
+          {"warnings", warnings_json(h.warnings)}};
+}
+
+json route_json(const route& r) {
+  return {{"boundary", opt(r.boundary)},
+          {"receiving_organization", text_or_null(r.receiving_organization)},
+          {"origin_time", r.origin_time_ms ? json(format_utc(*r.origin_time_ms)) : json(nullptr)},
+          {"total_delay", seconds_json(r.total_delay_ms)},
+          {"total_delay_text", r.total_delay ? json(describe_delay(*r.total_delay)) : json(nullptr)},
+          {"skipped_hops", r.skipped_hops},
+          {"warnings", warnings_json(r.warnings)}};
+}
+
+std::string base64(std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                   static_cast<unsigned char>(bytes[i + 2]);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += kAlphabet[(n >> 6) & 63];
+    out += kAlphabet[n & 63];
+  }
+  if (i < bytes.size()) {
+    const unsigned a = static_cast<unsigned char>(bytes[i]);
+    const unsigned b = i + 1 < bytes.size() ? static_cast<unsigned char>(bytes[i + 1]) : 0;
+    const unsigned n = (a << 16) | (b << 8);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+json addresses_json(const std::vector<address_entry>& list) {
+  json out = json::array();
+  for (const auto& a : list) {
+    out.push_back({{"name", text_or_null(a.name)},
+                   {"address", str(a.address)},
+                   {"domain", text_or_null(a.domain)},
+                   {"domain_unicode", text_or_null(a.domain_unicode)},
+                   {"group", text_or_null(a.group)}});
+  }
+  return out;
+}
+
+json message_json(const message_summary& m) {
+  json summary = json::array();
+  for (const auto& row : m.summary) summary.push_back({{"name", str(row.name)}, {"value", str(row.value)}});
+  return {{"format", m.format},          {"summary", summary},
+          {"subject", opt(m.subject)},   {"from", addresses_json(m.from)},
+          {"sender", addresses_json(m.sender)}, {"reply_to", addresses_json(m.reply_to)},
+          {"to", addresses_json(m.to)},  {"cc", addresses_json(m.cc)},
+          {"date", opt(m.date)},         {"message_id", opt(m.message_id)},
+          {"left_encoded", m.left_encoded}};
+}
+
 }  // namespace
 
 std::string to_json(const report& r, int indent) {
@@ -211,9 +315,21 @@ std::string to_json(const report& r, int indent) {
   for (const auto& a : r.antispam) antispam.push_back(antispam_json(a));
   json headers = json::array();
   for (const auto& h : r.headers) {
-    headers.push_back({{"name", str(h.name)}, {"value", str(h.value)}, {"index", h.index},
-                       {"explanation", h.explanation}});
+    json pending = json::array();
+    for (const auto& w : h.pending) {
+      pending.push_back({{"word", str(w.word)}, {"charset", w.charset}, {"bytes", base64(w.bytes)}});
+    }
+    headers.push_back({{"name", str(h.name)},
+                       {"value", str(h.value)},
+                       {"decoded", str(h.decoded)},
+                       {"raw", str(h.raw)},
+                       {"index", h.index},
+                       {"explanation", h.explanation},
+                       {"valid_utf8", h.valid_utf8},
+                       {"pending", pending}});
   }
+  json hops = json::array();
+  for (std::size_t i = 0; i < r.trace.hops.size(); ++i) hops.push_back(hop_json(r.trace.hops[i], i, r.trace));
   json j = {
       {"schema", report::kSchema},
       {"input", {{"kind", to_string(r.input.kind)}, {"bytes", r.input.bytes}, {"warnings", warnings}}},
@@ -225,7 +341,9 @@ std::string to_json(const report& r, int indent) {
       {"authentication", r.authentication ? auth_json(*r.authentication) : json(nullptr)},
       {"causes", causes},
       {"fixes", fixes},
-      {"hops", json::array()},
+      {"hops", hops},
+      {"route", route_json(r.trace)},
+      {"message", message_json(r.message)},
       {"antispam", antispam},
       {"headers", headers},
   };
@@ -278,6 +396,22 @@ std::string to_text(const report& r) {
       if (f.drove_verdict) out += fmt::format("  * {}={}: {}\n", f.name, f.value, f.meaning);
     }
   }
+  if (!r.trace.hops.empty()) {
+    out += "\nRoute (first hop = origin)\n";
+    for (std::size_t i = 0; i < r.trace.hops.size(); ++i) {
+      const hop& h = r.trace.hops[i];
+      out += fmt::format("  {}. {} -> {}", i + 1, h.from.empty() ? "?" : h.from,
+                         h.by.empty() ? "?" : h.by);
+      if (!h.with.empty()) out += " with " + h.with;
+      if (h.tls) out += *h.tls ? " (TLS)" : " (no TLS)";
+      if (h.time_ms) out += ", " + format_utc(*h.time_ms);
+      if (h.delay) out += ", +" + describe_delay(*h.delay);
+      if (r.trace.boundary && *r.trace.boundary == i) out += "  [entered the receiving organization]";
+      out += "\n";
+      for (const auto& w : h.warnings) out += fmt::format("       ! {}\n", w.message);
+    }
+    if (r.trace.total_delay) out += fmt::format("  Total: {}\n", describe_delay(*r.trace.total_delay));
+  }
   if (!r.causes.empty()) {
     out += "\nWhy\n";
     for (const auto& c : r.causes) {
@@ -292,6 +426,12 @@ std::string to_text(const report& r) {
       out += fmt::format("  {}. {}\n", n++, f.title);
       for (const auto& s : f.steps) out += fmt::format("     - {}\n", s);
     }
+  }
+  if (!r.message.left_encoded.empty()) {
+    out += fmt::format(
+        "\nEncoded words in {} were left as written: this command does not decode East Asian "
+        "charsets (the web page decodes them with the browser's TextDecoder).\n",
+        internal::join_words(r.message.left_encoded));
   }
   if (!r.input.warnings.empty()) {
     out += "\nNotes on the input\n";

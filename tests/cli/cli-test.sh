@@ -32,4 +32,19 @@ big=$(mktemp); head -c 5242880 /dev/zero | tr '\0' 'x' > "$big"
 out=$("$cli" "$big"); rc=$?
 check "5 MB single line is analyzed" '[ $rc -eq 0 ] && grep -q "\"not_email\"" <<<"$out"'
 rm -f "$big"
+mbox=$(mktemp)
+{ printf 'From a@example.com Mon Jan  1 00:00:00 2024\n'; cat "$fx/paste-clean-gmail/input.txt"; printf '\nbody\n>From here\n\nFrom b@example.org Mon Jan  1 00:01:00 2024\n'; cat "$sendgrid"; } > "$mbox"
+out=$("$cli" "$mbox"); rc=$?
+check "mbox gives one JSON line per message" '[ $rc -eq 0 ] && [ $(wc -l <<<"$out") -eq 2 ] && node -e "
+  const l=require(\"fs\").readFileSync(0,\"utf8\").trim().split(\"\\n\").map(JSON.parse);
+  if(l[0].mbox_message!==1||l[1].mbox_message!==2||l[0].hops.length!==3) process.exit(1)" <<<"$out"'
+out=$("$cli" --summary "$mbox"); rc=$?
+check "--summary counts verdicts and causes across the mailbox" '[ $rc -eq 0 ] && node -e "
+  const s=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\"));
+  if(s.messages!==2||s.verdicts.ok!==1||!s.causes.unaligned_pass) process.exit(1)" <<<"$out"'
+out=$("$cli" --text --summary "$mbox"); rc=$?
+check "--text --summary prints a table" '[ $rc -eq 0 ] && grep -q "^2 message(s)" <<<"$out"'
+out=$("$cli" --text "$fx/paste-clean-gmail/input.txt"); rc=$?
+check "text report shows the route" 'grep -q "Route (first hop = origin)" <<<"$out" && grep -q "entered the receiving organization" <<<"$out"'
+rm -f "$mbox"
 exit $fail

@@ -14,7 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "mailverdict/encoded_words.h"
 #include "mailverdict/errors.h"
+#include "mailverdict/message.h"
+#include "mailverdict/route.h"
 
 namespace mailverdict {
 
@@ -218,9 +221,36 @@ struct bounce_report {
 /// A header field as the report lists it.
 struct header_entry {
   std::string name;
-  std::string value;
+  std::string value;        ///< Unfolded value as written (encoded words kept).
   std::size_t index = 0;
   std::string explanation;  ///< One line from core/data/header_names.tsv, or "".
+  std::string raw;          ///< The field as written, folding kept (line ends as LF).
+  std::string decoded;      ///< `value` with RFC 2047 encoded words decoded.
+  /// Encoded words left for the page's TextDecoder (East Asian charsets).
+  std::vector<pending_word> pending;
+  bool valid_utf8 = true;   ///< False when the field holds 8-bit bytes that are not UTF-8.
+};
+
+/// A mailbox as the report lists it (RFC 5322 §3.4).
+struct address_entry {
+  std::string name;            ///< Display name, decoded.
+  std::string address;         ///< local@domain, domain in A-label form.
+  std::string domain;          ///< A-label form, lowercased.
+  std::string domain_unicode;  ///< For display.
+  std::string group;           ///< Group name, or "".
+};
+
+/// What the message says about itself: decoded Subject, addresses, Date,
+/// and how it was pasted (with Gmail's summary table when present).
+struct message_summary {
+  std::string format = "plain";  ///< See paste_format.
+  std::vector<summary_row> summary;
+  std::optional<std::string> subject;
+  std::vector<address_entry> from, sender, reply_to, to, cc;
+  std::optional<std::string> date;        ///< ISO 8601 UTC.
+  std::optional<std::string> message_id;
+  /// Charsets of encoded words the core left for the page to decode.
+  std::vector<std::string> left_encoded;
 };
 
 /// One decoded field of an antispam header (see antispam.h).
@@ -271,6 +301,10 @@ struct report {
   std::vector<fix> fixes;
   std::vector<antispam_report> antispam;
   std::vector<header_entry> headers;
+  /// The Received route: JSON "hops" and "route".
+  mailverdict::route trace;
+  /// JSON "message".
+  message_summary message;
 };
 
 /// The report as JSON (schema 1). Always valid UTF-8: invalid bytes in

@@ -1,0 +1,72 @@
+// Walks every file of the shared corpus (../shared/corpus, or the folder in
+// MAILVERDICT_CORPUS) through analyze(): no crash, no hang, valid JSON, and
+// the Received fields it holds mostly carry readable timestamps.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "mailverdict.h"
+
+namespace fs = std::filesystem;
+using namespace mailverdict;
+
+namespace {
+
+fs::path corpus_dir() {
+  if (const char* env = std::getenv("MAILVERDICT_CORPUS")) return env;
+  return MAILVERDICT_CORPUS_DIR;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(Corpus, EveryFileAnalyzesToValidJson) {
+  const fs::path dir = corpus_dir();
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "corpus not found: " << dir;
+  std::size_t files = 0, with_fields = 0, received = 0, dated = 0, semicolon = 0;
+  std::vector<std::string> undated;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    const std::string text = slurp(entry.path());
+    const report r = analyze(text);
+    const std::string json = to_json(r);
+    const auto parsed = nlohmann::json::parse(json, nullptr, false);
+    ASSERT_FALSE(parsed.is_discarded()) << entry.path();
+    EXPECT_EQ(parsed["hops"].size(), r.trace.hops.size()) << entry.path();
+    if (r.headers.empty()) continue;
+    ++with_fields;
+    for (const hop& h : r.trace.hops) {
+      ++received;
+      if (h.date_text.empty()) continue;  // no timestamp written at all
+      ++semicolon;
+      if (h.date) {
+        ++dated;
+      } else if (undated.size() < 20) {
+        undated.push_back(entry.path().filename().string() + ": " + h.date_text);
+      }
+    }
+  }
+  EXPECT_GT(files, 1000u);
+  EXPECT_GT(with_fields, 900u);
+  EXPECT_GT(received, 2000u);
+  // Every timestamp that was written is read, bar a handful of broken ones.
+  std::string list;
+  for (const auto& u : undated) list += "\n  " + u;
+  EXPECT_GE(dated * 1000, semicolon * 995)
+      << dated << " of " << semicolon << " timestamps read" << list;
+  RecordProperty("files", static_cast<int>(files));
+  RecordProperty("received", static_cast<int>(received));
+  RecordProperty("timestamps_read", static_cast<int>(dated));
+  RecordProperty("timestamps_written", static_cast<int>(semicolon));
+}
