@@ -165,6 +165,7 @@ report run_pipeline(std::string_view text, const options& opts) {
     // reference; they do not change the bounce's verdict.
     const header_block own = parse_header_block(text);
     list_headers(own, r);
+    r.trace = build_route(own);
     const auth_assessment own_auth = assess_authentication(own);
     report scratch;
     diagnose_antispam(assess_antispam(own, own_auth), own_auth, scratch);

@@ -282,7 +282,7 @@ decoded_text decode_encoded_words(std::string_view v) {
   return d;
 }
 
-std::vector<mime_parameter> parse_mime_parameters(std::string_view value) {
+std::vector<content_parameter> parse_mime_parameters(std::string_view value) {
   struct segment {
     int number;
     bool extended;
@@ -337,7 +337,7 @@ std::vector<mime_parameter> parse_mime_parameters(std::string_view value) {
     if (segs.size() < 1000) segs.push_back({number, extended, std::move(text)});
   }
 
-  std::vector<mime_parameter> out;
+  std::vector<content_parameter> out;
   for (const std::string& name : order) {
     auto& segs = by_name[name];
     std::stable_sort(segs.begin(), segs.end(),
@@ -370,7 +370,7 @@ std::vector<mime_parameter> parse_mime_parameters(std::string_view value) {
         bytes += t;
       }
     }
-    mime_parameter p{name, {}};
+    content_parameter p{name, {}};
     if (any_extended && !charset.empty() && charset_to_utf8(charset, bytes, p.value)) {
       // converted
     } else if (any_extended) {

@@ -4,6 +4,8 @@
  */
 #include "mailverdict/mime.h"
 
+#include "mailverdict/encoded_words.h"
+
 #include <cstdint>
 #include <deque>
 
@@ -110,31 +112,10 @@ std::vector<mime_field> read_fields(std::string_view text, std::size_t& body_off
 }
 
 std::string mime_parameter(std::string_view value, std::string_view name) {
-  // RFC 2045 §5.1: parameter := attribute "=" value; value := token / quoted-string.
-  std::size_t i = value.find(';');
-  while (i != std::string_view::npos && i < value.size()) {
-    ++i;
-    while (i < value.size() && internal::is_space(value[i])) ++i;
-    const std::size_t eq = value.find('=', i);
-    if (eq == std::string_view::npos) break;
-    const std::string_view attr = trim(value.substr(i, eq - i));
-    std::size_t j = eq + 1;
-    while (j < value.size() && internal::is_space(value[j])) ++j;
-    std::string v;
-    if (j < value.size() && value[j] == '"') {
-      ++j;
-      while (j < value.size() && value[j] != '"') {
-        if (value[j] == '\\' && j + 1 < value.size()) ++j;
-        v += value[j++];
-      }
-      if (j < value.size()) ++j;
-    } else {
-      const std::size_t start = j;
-      while (j < value.size() && value[j] != ';') ++j;
-      v = std::string(trim(value.substr(start, j - start)));
-    }
-    if (internal::iequals(attr, name)) return v;
-    i = value.find(';', j);
+  // RFC 2045 §5.1 parameters with RFC 2231 continuations and charsets, as
+  // parse_mime_parameters (encoded_words.h) reads them.
+  for (auto& p : parse_mime_parameters(value)) {
+    if (internal::iequals(p.name, name)) return std::move(p.value);
   }
   return {};
 }

@@ -49,7 +49,8 @@ TEST(Limits, HundredThousandHeaders) {
   std::string in;
   for (int i = 0; i < 100000; ++i)
     in += "X-Header-" + std::to_string(i) + ": value " + std::to_string(i) + "\n";
-  EXPECT_EQ(parse_header_block(in).fields.size(), 100000u);
+  // The block keeps the first kMaxFields fields and counts the rest.
+  EXPECT_EQ(parse_header_block(in).fields.size(), kMaxFields);
   const report r = analyze(in);
   EXPECT_EQ(r.input.kind, input_kind::headers);
   expect_bounded(r, in.size());

@@ -54,13 +54,13 @@ std::string_view east_asian_decoder(std::string_view charset);
 
 /// One MIME parameter (RFC 2045 §5.1) after RFC 2231 decoding: continuations
 /// (name*0, name*1, ...) joined, charset'language'%XX values converted.
-struct mime_parameter {
+struct content_parameter {
   std::string name;   ///< Lowercased, without the "*" markers.
   std::string value;  ///< UTF-8 when the charset is decoded by the core.
 };
 
 /// The parameters of a Content-Type or Content-Disposition value (after the
 /// first ";"). Never fails; what cannot be read is skipped.
-std::vector<mime_parameter> parse_mime_parameters(std::string_view value);
+std::vector<content_parameter> parse_mime_parameters(std::string_view value);
 
 }  // namespace mailverdict
