@@ -35,6 +35,7 @@ constexpr std::array kVendorNames = {
     vendor_label{"cisco", "Cisco Secure Email"},
     vendor_label{"google", "Gmail"},
     vendor_label{"yahoo", "Yahoo"},
+    vendor_label{"spam_filter", "A spam filter"},
 };
 
 std::string_view vendor_name(std::string_view v) {
@@ -207,8 +208,16 @@ void prepare_engine_entries(std::vector<antispam_decoded>& all) {
       break;
     }
   }
+  // X-Spam-Flag, -Level and -Score alone do not say which filter wrote them.
+  const bool spamassassin = std::any_of(all.begin(), all.end(), [](const antispam_decoded& d) {
+    return iequals(d.entry.header, "X-Spam-Status") || iequals(d.entry.header, "X-Spam-Report") ||
+           (iequals(d.entry.header, "X-Spam-Checker-Version") &&
+            icontains(d.entry.raw, "SpamAssassin"));
+  });
   for (auto& d : all) {
     if (d.entry.vendor == "microsoft") continue;
+    if (!rspamd && !spamassassin && d.entry.vendor == "spamassassin")
+      d.entry.vendor = "spam_filter";
     if (rspamd && d.entry.vendor == "spamassassin" &&
         (iequals(d.entry.header, "X-Spam-Flag") || iequals(d.entry.header, "X-Spam-Level") ||
          iequals(d.entry.header, "X-Spam-Score") ||

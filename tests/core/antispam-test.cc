@@ -503,3 +503,11 @@ TEST(AntispamEngines, MimecastImpersonationProtect) {
   ASSERT_FALSE(r.causes.empty());
   EXPECT_EQ(r.causes.back().id, "impersonation_verdict");
 }
+
+TEST(AntispamEngines, BareSpamFlagIsNotAttributedToSpamAssassin) {
+  const report r = analyze("From: <a@example.org>\nX-Spam-Flag: YES\nX-Spam-Score: 12\n");
+  ASSERT_EQ(r.antispam.size(), 2u);
+  EXPECT_EQ(r.antispam[0].vendor, "spam_filter");
+  EXPECT_EQ(r.antispam[0].outcome, "spam");
+  EXPECT_TRUE(contains(r.verdict.headline, "A spam filter marked it as spam"));
+}
