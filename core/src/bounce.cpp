@@ -125,43 +125,58 @@ dsn_fields read_delivery_status(std::string_view body) {
                      std::string(trim(l.text.substr(colon + 1))), block_start});
     block_start = false;
   }
+  // Per-recipient fields belong to the block (RFC 3464 §2.3) they sit in,
+  // whatever their order; several recipients without a blank line between
+  // them are split where a recipient field repeats.
   bounce_recipient* cur = nullptr;
   bool cur_has_final = false, cur_has_original = false;
-  for (const auto& it : items) {
+  std::vector<const item*> pending;  // fields of this block before its first recipient field
+  auto apply = [&](bounce_recipient& r, const item& it) {
     const std::string n = internal::lower(it.name);
-    const bool starts_recipient = n == "final-recipient" || n == "original-recipient";
-    // A new recipient starts at a block boundary, or when a recipient field
-    // repeats without a blank line between (some MTAs omit it).
-    if (starts_recipient &&
-        (cur == nullptr || (it.block_start && (cur_has_final || cur_has_original)) ||
-         (n == "final-recipient" && cur_has_final) ||
-         (n == "original-recipient" && cur_has_original))) {
-      out.recipients.emplace_back();
-      cur = &out.recipients.back();
-      cur_has_final = cur_has_original = false;
-    }
-    if (n == "reporting-mta") {
-      out.reporting_mta = typed_value(it.value);
-    } else if (cur == nullptr) {
-      continue;
-    } else if (n == "final-recipient") {
-      cur->address = typed_value(it.value);
-      cur_has_final = true;
+    if (n == "final-recipient") {
+      r.address = typed_value(it.value);
     } else if (n == "original-recipient") {
-      cur->original_address = typed_value(it.value);
-      cur_has_original = true;
-    } else if (n == "x-actual-recipient" && cur->address.empty()) {
-      cur->address = typed_value(it.value);
+      r.original_address = typed_value(it.value);
+    } else if (n == "x-actual-recipient") {
+      if (r.address.empty()) r.address = typed_value(it.value);
     } else if (n == "action") {
-      cur->action = internal::lower(trim(it.value.substr(0, it.value.find_first_of(" (;"))));
+      r.action = internal::lower(trim(it.value.substr(0, it.value.find_first_of(" (;"))));
     } else if (n == "status") {
-      if (const auto st = find_enhanced_status(it.value)) cur->status = st->to_string();
+      if (const auto st = find_enhanced_status(it.value)) r.status = st->to_string();
     } else if (n == "remote-mta") {
-      cur->remote_mta = typed_value(it.value);
+      r.remote_mta = typed_value(it.value);
     } else if (n == "diagnostic-code") {
       // "smtp; 550 5.1.1 ..." — the words after the type are the server's.
       const std::size_t semi = it.value.find(';');
-      cur->diagnostic = one_line(semi == std::string::npos ? it.value : it.value.substr(semi + 1));
+      r.diagnostic = one_line(semi == std::string::npos ? it.value : it.value.substr(semi + 1));
+      r.source = "Diagnostic-Code";
+    }
+  };
+  for (const auto& it : items) {
+    const std::string n = internal::lower(it.name);
+    if (it.block_start) {
+      cur = nullptr;
+      pending.clear();
+    }
+    if (n == "reporting-mta") {
+      out.reporting_mta = typed_value(it.value);
+      continue;
+    }
+    const bool is_final = n == "final-recipient", is_original = n == "original-recipient";
+    if ((is_final || is_original) &&
+        (cur == nullptr || (is_final && cur_has_final) || (is_original && cur_has_original))) {
+      out.recipients.emplace_back();
+      cur = &out.recipients.back();
+      cur_has_final = cur_has_original = false;
+      for (const item* p : pending) apply(*cur, *p);
+      pending.clear();
+    }
+    cur_has_final |= is_final;
+    cur_has_original |= is_original;
+    if (cur == nullptr) {
+      pending.push_back(&it);
+    } else {
+      apply(*cur, it);
     }
   }
   for (auto& r : out.recipients) {
@@ -208,13 +223,20 @@ std::string find_address(std::string_view s) {
 // "... User unknown", qmail's "no mailbox here by that name").
 std::vector<candidate> find_candidates(std::string_view text) {
   std::vector<candidate> out;
-  std::string para;
+  std::vector<std::string_view> para;  // the lines of the current paragraph
   std::string last_address;
   bool lead_pending = false;
   auto flush = [&]() {
     if (para.empty()) return;
-    const std::string p = one_line(para);
+    // The reply ends where the DSN fields or the returned headers begin.
+    std::string joined;
+    for (std::size_t k = 0; k < para.size(); ++k) {
+      if (k > 0 && looks_like_field(para[k]) && !joined.empty() && find_smtp_reply(joined)) break;
+      joined += para[k];
+      joined += '\n';
+    }
     para.clear();
+    const std::string p = one_line(joined);
     bool lead = lead_pending;
     std::size_t lead_end = 0;
     for (const auto& row : data::bounce_markers()) {
@@ -248,14 +270,22 @@ std::vector<candidate> find_candidates(std::string_view text) {
       last_address = addr;
     }
   };
+  std::size_t size = 0;
   for (const auto& l : internal::split_lines(text)) {
-    if (trim(l.text).empty()) {
+    // A forwarded bounce is quoted with "> ": read through the quoting.
+    std::string_view line = l.text;
+    while (line.size() >= 2 && line[0] == '>' && line[1] == ' ') line.remove_prefix(2);
+    if (trim(line).empty() || trim(line) == ">") {
       flush();
+      size = 0;
       continue;
     }
-    if (!para.empty()) para += '\n';
-    para += l.text;
-    if (para.size() > 8 * kMaxDiagnostic) flush();
+    para.push_back(line);
+    size += line.size();
+    if (size > 8 * kMaxDiagnostic) {
+      flush();
+      size = 0;
+    }
   }
   flush();
   return out;
@@ -342,7 +372,13 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   // Does the text start with a header block? Pasted NDR text and bare
   // error lines do not; their header block (if any) is the original's.
   const header_block top = parse_header_block(text);
-  const bool headers_first = !top.fields.empty() && trim(text.substr(0, top.start_offset)).empty();
+  // RFC 4155: an mbox "From " separator line may come before the headers.
+  bool only_separators = true;
+  for (const auto& l :
+       internal::split_lines(text.substr(0, top.fields.empty() ? 0 : top.start_offset))) {
+    if (!trim(l.text).empty() && !internal::istarts_with(l.text, "From ")) only_separators = false;
+  }
+  const bool headers_first = !top.fields.empty() && only_separators;
 
   if (!headers_first) {
     const std::string_view lead =
@@ -470,8 +506,9 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   const bool sender = has_marker(root.field("From"), "sender");
   const auto cands = find_candidates(human);
   const bool reply_in_body = !cands.empty();
-  const bool notice =
-      report || failed_header || strong || ((subject || sender) && (weak || reply_in_body));
+  const bool returned = !b.original_headers.empty();
+  const bool notice = report || failed_header || strong || (subject && sender) ||
+                      ((subject || sender) && (weak || reply_in_body || returned));
   if (!notice) {
     if (is_auto_reply(root)) {
       b.kind = notice_kind::auto_reply;

@@ -127,7 +127,8 @@ for (const src of sources) {
     if (isKindLabel) {
       ok = entry.accept.has(kind) && kind !== 'bounce';
     } else {
-      ok = kind === 'bounce' && accepts(labels[0], r.bounce.category);
+      // A delay notice still carries the reason in bounce.category.
+      ok = (kind === 'bounce' || kind === 'delay_notice') && r.bounce != null && accepts(labels[0], r.bounce.category);
       // Several recipients: every one right, position by position.
       const rc = r?.bounce?.recipients ?? [];
       if (!ok && labels.length > 1 && rc.length === labels.length) {
@@ -141,7 +142,7 @@ for (const src of sources) {
     s.total++;
     if (ok) s.right++;
     perReason.set(key, s);
-    if (!ok) misses.push({ file, label, got: kind === 'bounce' ? got : `kind=${kind}`, diag: r?.bounce?.diagnostic ?? '' });
+    if (!ok) misses.push({ file, label, got: r?.bounce ? got : `kind=${kind}`, diag: r?.bounce?.diagnostic ?? '' });
   }
   const pct = scored ? (100 * right) / scored : 0;
   if (src.name === 'sisimai') sisimaiAccuracy = pct;

@@ -47,6 +47,7 @@ struct bounce_recipient {
   std::optional<std::string> status;  ///< Enhanced status code "5.7.1".
   std::string diagnostic;             ///< The server's words, unaltered (one line, unfolded).
   std::string remote_mta;             ///< Host name (or address) of the server that replied.
+  std::string source = "text";  ///< Where the diagnostic was read: "Diagnostic-Code" or "text".
 };
 
 /// A notice as read from the text.
