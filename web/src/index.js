@@ -4,3 +4,4 @@ export { MailVerdictElement } from './define.js';
 export { MailVerdictAnalyzedEvent } from './mail-verdict-analyzed-event.js';
 export { analyze, analyzeToText, version } from './mailverdict.mjs';
 export { toMarkdown, toPlainText } from './report-text.js';
+export { renderReport } from './render-report.js';
