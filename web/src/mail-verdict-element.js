@@ -5,7 +5,7 @@
 // Property: report (the last report, schema 1), value. Methods: analyzeNow(),
 // openFile(file). Event: mail-verdict-analyzed (bubbles, composed).
 // Styling: CSS custom properties --mv-* and ::part() (see mail-verdict.css).
-import { analyze } from './mailverdict.mjs';
+import { analyze, load } from './mailverdict.mjs';
 import { h, copyText, download } from './dom.js';
 import { MailVerdictAnalyzedEvent } from './mail-verdict-analyzed-event.js';
 import { renderReport } from './render-report.js';
@@ -121,6 +121,8 @@ export class MailVerdictElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // Compile the core while the person finds their headers, so the first paste answers at once.
+    setTimeout(() => load().catch(() => {}), 0);
     if (this.hasAttribute('dmarc-record')) this.#dmarc.value = this.getAttribute('dmarc-record');
     if (this.hasAttribute('spf-record')) this.#spf.value = this.getAttribute('spf-record');
     if (this.hasAttribute('value') && this.#input.value === '') {
