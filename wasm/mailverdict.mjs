@@ -9,13 +9,13 @@
 // fetched: a page with `connect-src 'none'` can use it, and so can a file://
 // page, and Node needs no file access.
 import createMailVerdictCore from './mailverdict-core.mjs';
-import { wasmText } from './mailverdict-core-wasm.js';
+import { wasmText, wasmByteOf } from './mailverdict-core-wasm.js';
 
 let corePromise = null;
 
 function wasmBytes() {
   const bytes = new Uint8Array(wasmText.length);
-  for (let i = 0; i < wasmText.length; i++) bytes[i] = wasmText.charCodeAt(i);
+  for (let i = 0; i < wasmText.length; i++) bytes[i] = wasmByteOf[wasmText.charCodeAt(i)];
   return bytes;
 }
 

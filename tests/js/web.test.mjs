@@ -56,11 +56,12 @@ test('the Markdown and text reports say the verdict, the causes and the numbered
 });
 
 test('the embedded wasm text decodes to the exact bytes of the .wasm', async () => {
-  const { wasmText } = await import(pathToFileURL(join(webDir, 'mailverdict-core-wasm.js')).href);
+  const { wasmText, wasmByteOf } = await import(pathToFileURL(join(webDir, 'mailverdict-core-wasm.js')).href);
   const wasm = readFileSync(join(repoRoot, 'build', 'wasm', 'wasm', 'mailverdict-core.wasm'));
   assert.equal(wasmText.length, wasm.length);
+  assert.deepEqual([...wasmByteOf].sort((a, b) => a - b), [...Array(256).keys()]);
   for (let i = 0; i < wasm.length; i++) {
-    if (wasmText.charCodeAt(i) !== wasm[i]) assert.fail(`byte ${i} differs`);
+    if (wasmByteOf[wasmText.charCodeAt(i)] !== wasm[i]) assert.fail(`byte ${i} differs`);
   }
   const source = readFileSync(join(webDir, 'mailverdict-core-wasm.js'), 'latin1');
   assert.doesNotMatch(source, /[\r\0<]/);
