@@ -3,30 +3,25 @@
 //   import { analyze } from './mailverdict.mjs';
 //   const report = await analyze(text, { dmarcRecord, spfRecord });
 //
-// Works in browsers (the .wasm is fetched next to this file) and in Node
-// (the .wasm is read from disk and handed over as wasmBinary, because the
-// emcc 3.1.6 loader cannot fetch() a file path under Node 18+).
+// The same module runs in browsers and in Node. The wasm bytes come from a
+// JavaScript module (mailverdict-core-wasm.js, written by tools/bundle.mjs)
+// and are handed to the Emscripten loader as `wasmBinary`, so nothing is ever
+// fetched: a page with `connect-src 'none'` can use it, and so can a file://
+// page, and Node needs no file access.
 import createMailVerdictCore from './mailverdict-core.mjs';
+import { wasmText, wasmByteOf } from './mailverdict-core-wasm.js';
 
 let corePromise = null;
 
-function isNode() {
-  return typeof process !== 'undefined' && process.versions != null && process.versions.node != null &&
-    typeof window === 'undefined';
-}
-
-async function instantiate(options = {}) {
-  const settings = { ...options };
-  if (isNode() && !settings.wasmBinary) {
-    const { readFile } = await import('node:fs/promises');
-    settings.wasmBinary = await readFile(new URL('./mailverdict-core.wasm', import.meta.url));
-  }
-  return createMailVerdictCore(settings);
+function wasmBytes() {
+  const bytes = new Uint8Array(wasmText.length);
+  for (let i = 0; i < wasmText.length; i++) bytes[i] = wasmByteOf[wasmText.charCodeAt(i)];
+  return bytes;
 }
 
 /** Loads the core once; later calls share it. */
-export function load(options) {
-  if (!corePromise) corePromise = instantiate(options);
+export function load(options = {}) {
+  if (!corePromise) corePromise = createMailVerdictCore({ wasmBinary: wasmBytes(), ...options });
   return corePromise;
 }
 
@@ -43,7 +38,7 @@ export async function analyze(text, options) {
   return JSON.parse(core.analyzeWith(String(text ?? ''), optionsJson(options)));
 }
 
-/** The same report as plain text. */
+/** The same report as plain text (the core's own rendering). */
 export async function analyzeToText(text) {
   const core = await load();
   return core.toText(String(text ?? ''));

@@ -1,59 +1,31 @@
-// Renders a report (schema 1) as DOM: the verdict card, causes with their
-// evidence, and the numbered fix list. Text only; no innerHTML anywhere.
+// Renders a report (schema 1) as DOM. Text only; no innerHTML anywhere.
+// Every field is read defensively: a report may lack sections that a newer
+// or older core adds, and arrays may be empty.
 import { h } from './dom.js';
+import { renderVerdict, renderBounce, renderWarnings } from './render-verdict.js';
+import { renderCauses } from './render-causes.js';
+import { renderFixes, renderConfirm } from './render-fixes.js';
+import { renderAuthentication } from './render-auth.js';
+import { renderRoute } from './render-route.js';
+import { renderAntispam } from './render-antispam.js';
+import { renderHeaders, renderRaw } from './render-headers.js';
 
-const STATUS = {
-  ok: { icon: '\u2714', label: 'No problem found' },
-  problem: { icon: '\u2716', label: 'Problem found' },
-  warning: { icon: '\u26A0', label: 'Warning' },
-  unknown: { icon: '?', label: 'Cannot tell' },
-};
+export { renderVerdict, renderCauses, renderFixes, renderWarnings };
 
-const CONFIDENCE = { certain: 'certain', likely: 'likely', possible: 'possible' };
-
-export function renderVerdict(report) {
-  const status = STATUS[report.verdict.status] ?? STATUS.unknown;
-  return h('section', { class: `verdict verdict-${report.verdict.status}`, 'aria-live': 'polite', part: 'verdict' },
-    h('p', { class: 'verdict-status' },
-      h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, status.icon), ' ', status.label),
-    h('h2', { class: 'verdict-headline' }, report.verdict.headline),
-    report.verdict.summary ? h('p', { class: 'verdict-summary' }, report.verdict.summary) : null);
+function renderExport() {
+  const button = (action, label) => h('button', { type: 'button', class: 'secondary', 'data-action': action }, label);
+  return h('div', { class: 'export', part: 'export', role: 'group', 'aria-label': 'Take the report with you' },
+    button('copy-markdown', 'Copy as Markdown'), button('copy-text', 'Copy as text'), button('download-json', 'Download JSON'));
 }
 
-export function renderCauses(report) {
-  if (!report.causes?.length) return null;
-  return h('section', { class: 'causes', part: 'causes' },
-    h('h3', {}, 'Why'),
-    h('ul', {}, report.causes.map((cause) =>
-      h('li', { class: 'cause', 'data-cause': cause.id },
-        h('p', {},
-          h('span', { class: `confidence confidence-${cause.confidence}` }, CONFIDENCE[cause.confidence] ?? cause.confidence),
-          ' ', cause.explanation),
-        cause.evidence?.length
-          ? h('div', { class: 'evidence' }, cause.evidence.map((e) =>
-            h('pre', { class: 'evidence-line' }, h('span', { class: 'evidence-name' }, `${e.header}: `), e.text)))
-          : null))));
-}
-
-export function renderFixes(report) {
-  if (!report.fixes?.length) return null;
-  return h('section', { class: 'fixes', part: 'fixes' },
-    h('h3', {}, 'How to fix it'),
-    h('ol', {}, report.fixes.map((fix) =>
-      h('li', { class: 'fix', 'data-fix': fix.id },
-        h('strong', {}, fix.title),
-        fix.steps?.length ? h('ul', {}, fix.steps.map((step) => h('li', {}, step))) : null))));
-}
-
-export function renderWarnings(report) {
-  const warnings = report.input?.warnings ?? [];
-  if (!warnings.length) return null;
-  return h('section', { class: 'warnings', part: 'warnings' },
-    h('h3', {}, 'Notes on the input'),
-    h('ul', {}, warnings.map((w) => h('li', { 'data-warning': w.code }, w.message))));
-}
-
-export function renderReport(report) {
-  return [renderVerdict(report), renderCauses(report), renderFixes(report), renderWarnings(report)]
-    .filter(Boolean);
+/** The report as a list of nodes. `compact` keeps the verdict, the causes and the fixes. */
+export function renderReport(report, { compact = false, input = '' } = {}) {
+  const parts = [renderVerdict(report)];
+  if (!compact) parts.push(renderExport());
+  parts.push(renderBounce(report), renderCauses(report), renderFixes(report), renderConfirm(report));
+  if (!compact) {
+    parts.push(renderAuthentication(report), renderRoute(report), renderAntispam(report), renderWarnings(report),
+      renderHeaders(report), renderRaw(input));
+  }
+  return parts.filter(Boolean);
 }

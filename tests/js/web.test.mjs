@@ -1,0 +1,87 @@
+// The page's own JavaScript that runs without a DOM: the share codec and
+// redaction, the Markdown and text reports, the wasm embedding and the bundler.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { repoRoot, webDir, fixturesDir } from './paths.mjs';
+import { bundle } from '../../tools/esm-bundle.mjs';
+
+const src = (f) => pathToFileURL(join(repoRoot, 'web', 'src', f)).href;
+const { encodeShare, decodeShare, redactLocalParts } = await import(src('share.js'));
+const { analyze } = await import(pathToFileURL(join(webDir, 'mailverdict.mjs')).href);
+
+test('share links round-trip any text, including invalid and huge input', async () => {
+  const texts = ['', 'From: a@example.com\n', '\u0000\uFFFD\uD83D\uDE00 </textarea><script>x</script>', 'y'.repeat(200000)];
+  for (const text of texts) {
+    const hash = await encodeShare({ text, dmarcRecord: 'v=DMARC1; p=reject' });
+    assert.match(hash, /^#share=v1\.[A-Za-z0-9_-]*$/);
+    assert.deepEqual(await decodeShare(hash), { text, dmarcRecord: 'v=DMARC1; p=reject', spfRecord: '' });
+  }
+  const long = await encodeShare({ text: 'y'.repeat(200000) });
+  assert.ok(long.length < 2000, `compressed: ${long.length}`);
+});
+
+test('damaged or foreign fragments decode to null', async () => {
+  for (const hash of ['', '#', '#share=v1.', '#share=v1.!!!', '#share=v2.abc', '#other', '#share=v1.AAAA', null]) {
+    assert.equal(await decodeShare(hash), null, String(hash));
+  }
+});
+
+test('redaction replaces local parts consistently and keeps domains', () => {
+  const text = 'From: Jordan <jordan.lee@contoso.com>\nTo: orders@northwind-traders.com\n' +
+    'Return-Path: bounces+2817-a1-jordan.lee=contoso.com@bounces.sendgrid.net\nCc: jordan.lee@contoso.com\n' +
+    'Authentication-Results: x; dkim=pass header.i=@sendgrid.net; spf=pass smtp.mailfrom=b+1=contoso.com@sendgrid.net\n';
+  const out = redactLocalParts(text);
+  assert.equal(out, 'From: Jordan <user1@contoso.com>\nTo: user2@northwind-traders.com\n' +
+    'Return-Path: user3@bounces.sendgrid.net\nCc: user1@contoso.com\n' +
+    'Authentication-Results: x; dkim=pass header.i=@sendgrid.net; spf=pass smtp.mailfrom=user4@sendgrid.net\n');
+});
+
+test('the Markdown and text reports say the verdict, the causes and the numbered fixes', async () => {
+  const { toMarkdown, toPlainText } = await import(src('report-text.js'));
+  const report = await analyze(readFileSync(join(fixturesDir, 'sendgrid-unaligned-microsoft', 'input.txt'), 'utf8'));
+  const md = toMarkdown(report);
+  assert.ok(md.startsWith(`## \u2716 PROBLEM: ${report.verdict.headline}\n`));
+  assert.match(md, /### Why\n\n- \*\*certain\*\* /);
+  const numbered = md.match(/^\d+\. \*\*/gm) ?? [];
+  assert.equal(numbered.length, report.fixes.filter((f) => f.id !== 'confirm').length);
+  const text = toPlainText(report);
+  assert.ok(text.startsWith(`PROBLEM: ${report.verdict.headline}\n`));
+  // A report with nothing but a verdict (older or partial) still renders.
+  assert.match(toMarkdown({ verdict: { status: 'unknown', headline: 'x' } }), /^## \? UNKNOWN: x/);
+  assert.match(toPlainText({}), /^UNKNOWN: /);
+});
+
+test('the embedded wasm text decodes to the exact bytes of the .wasm', async () => {
+  const { wasmText, wasmByteOf } = await import(pathToFileURL(join(webDir, 'mailverdict-core-wasm.js')).href);
+  const wasm = readFileSync(join(repoRoot, 'build', 'wasm', 'wasm', 'mailverdict-core.wasm'));
+  assert.equal(wasmText.length, wasm.length);
+  assert.deepEqual([...wasmByteOf].sort((a, b) => a - b), [...Array(256).keys()]);
+  for (let i = 0; i < wasm.length; i++) {
+    if (wasmByteOf[wasmText.charCodeAt(i)] !== wasm[i]) assert.fail(`byte ${i} differs`);
+  }
+  const source = readFileSync(join(webDir, 'mailverdict-core-wasm.js'), 'latin1');
+  assert.doesNotMatch(source, /[\r\0<]/);
+});
+
+test('the bundler links named, default, namespace and re-exports, and refuses what it cannot do', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mv-bundle-'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'a.js'), "export const a = 1;\nexport function twice(x) { return 2 * x; }\n");
+  writeFileSync(join(dir, 'sub', 'b.js'), "import { a as one, twice } from '../a.js';\nconst b = twice(one) + 1;\nexport default b;\n");
+  writeFileSync(join(dir, 'entry.js'), "import b from './sub/b.js';\nimport * as A from './a.js';\nimport './side.js';\n" +
+    "export { twice } from './a.js';\nexport const sum = b + A.a + globalThis.side;\nconst local = 7;\nexport { local as seven };\n");
+  writeFileSync(join(dir, 'side.js'), 'globalThis.side = 10;\n');
+  const out = join(dir, 'out.mjs');
+  writeFileSync(out, bundle(join(dir, 'entry.js')));
+  const m = await import(pathToFileURL(out).href);
+  assert.deepEqual({ sum: m.sum, seven: m.seven, four: m.twice(2) }, { sum: 14, seven: 7, four: 4 });
+  writeFileSync(join(dir, 'bad.js'), "import x from 'left-pad';\n");
+  assert.throws(() => bundle(join(dir, 'bad.js')), /bare import/);
+  writeFileSync(join(dir, 'c1.js'), "import { y } from './c2.js';\nexport const x = 1;\n");
+  writeFileSync(join(dir, 'c2.js'), "import { x } from './c1.js';\nexport const y = 2;\n");
+  assert.throws(() => bundle(join(dir, 'c1.js')), /cycle/);
+});

@@ -1,0 +1,67 @@
+// The route: each hop in travel order (origin first), how long it waited,
+// a bar for the delay, and flags for missing TLS and clock skew.
+import { h } from './dom.js';
+import { arr, present } from './words.js';
+
+function seconds(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function delayText(hop) {
+  if (present(hop?.delay_text)) return hop.delay_text;
+  const s = seconds(hop?.delay);
+  return s === null ? 'unknown' : `${s} s`;
+}
+
+function host(name, ip) {
+  if (!present(name) && !present(ip)) return h('span', { class: 'muted' }, 'unknown');
+  return h('span', { class: 'host' }, present(name) ? name : '', present(ip) ? h('span', { class: 'muted' }, ` [${ip}]`) : null);
+}
+
+function flags(hop) {
+  const out = [];
+  if (hop?.tls === false) {
+    out.push(h('span', { class: 'badge tone-warn' }, h('span', { 'aria-hidden': 'true' }, '\u26A0'), ' no TLS'));
+  } else if (hop?.tls === true) {
+    out.push(h('span', { class: 'badge tone-good' }, h('span', { 'aria-hidden': 'true' }, '\uD83D\uDD12'),
+      ' TLS', present(hop.tls_version) ? ` ${hop.tls_version}` : ''));
+  }
+  const s = seconds(hop?.delay);
+  if (s !== null && s < 0) {
+    out.push(h('span', { class: 'badge tone-bad' }, h('span', { 'aria-hidden': 'true' }, '\u23F1'), ' clock skew'));
+  }
+  if (hop?.boundary) out.push(h('span', { class: 'badge tone-neutral' }, 'entered the receiver here'));
+  return out;
+}
+
+export function renderRoute(report) {
+  const hops = arr(report?.hops).slice().sort((a, b) => (a?.position ?? 0) - (b?.position ?? 0));
+  if (!hops.length) return null;
+  const route = report?.route ?? {};
+  const max = Math.max(1, ...hops.map((x) => Math.abs(seconds(x?.delay) ?? 0)));
+  const warnings = arr(route.warnings);
+  return h('section', { class: 'panel route', part: 'route', 'aria-labelledby': 'route-h' },
+    h('h3', { id: 'route-h' }, 'Route'),
+    h('p', { class: 'muted' }, `${hops.length} hop${hops.length === 1 ? '' : 's'}, from the sender to the final mailbox`,
+      present(route.total_delay_text) ? h('span', {}, '; total time ', h('strong', { class: 'total-delay' }, route.total_delay_text)) : null,
+      route.skipped_hops > 0 ? `; ${route.skipped_hops} earlier hops not shown` : null, '.'),
+    h('ol', { class: 'hops' }, hops.map((hop) => {
+      const s = seconds(hop?.delay);
+      return h('li', { class: `hop${hop?.tls === false ? ' hop-no-tls' : ''}${s !== null && s < 0 ? ' hop-skew' : ''}` },
+        h('div', { class: 'hop-path' },
+          host(hop?.from ?? hop?.helo ?? hop?.rdns, hop?.ip), h('span', { class: 'arrow', 'aria-label': 'to' }, ' \u2192 '),
+          host(hop?.by, hop?.by_ip),
+          present(hop?.with) ? h('span', { class: 'muted' }, ` with ${hop.with}`) : null),
+        h('div', { class: 'hop-meta' },
+          h('span', { class: 'delay-bar', 'aria-hidden': 'true' },
+            h('span', { class: `delay-fill${s !== null && s < 0 ? ' negative' : ''}`,
+              style: { width: `${s === null ? 0 : Math.max(2, (Math.abs(s) / max) * 100)}%` } })),
+          h('span', { class: 'delay' }, delayText(hop)),
+          present(hop?.time) ? h('span', { class: 'muted time' }, ` at ${hop.time}`) : null,
+          flags(hop)),
+        arr(hop?.warnings).length
+          ? h('ul', { class: 'hop-warnings' }, arr(hop.warnings).map((w) => h('li', {}, w?.message ?? String(w))))
+          : null);
+    })),
+    warnings.length ? h('ul', { class: 'route-warnings' }, warnings.map((w) => h('li', {}, w?.message ?? String(w)))) : null);
+}
