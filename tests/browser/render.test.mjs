@@ -64,7 +64,7 @@ test('every section of a full report shows', async () => {
   const { page, errors, close } = await open(browser, `${server.url}embed.html`);
   const text = await render(page, FULL);
   for (const want of ['5.7.509', 'The server\u2019s own words', 'dmarc policy', 'Results not trusted', 'relay.example; spf=pass',
-    'not aligned', '2 sets', 'no TLS', 'TLS TLSv1.3', 'clock skew', 'The clocks disagree', '2 minutes 1 second',
+    'not aligned', '2 sets', 'no TLS', 'TLS 1.3', 'clock skew', 'The clocks disagree', '2 minutes 1 second',
     'Spam confidence level 5', '(undocumented)', 'Spam (spoofing)', 'How to confirm it is fixed', 'Send a test.',
     'The bounce looks cut short.', 'not in headers', 'raw text']) {
     assert.ok(text.includes(want), `missing: ${want}`);

@@ -18,17 +18,27 @@ function host(name, ip) {
   return h('span', { class: 'host' }, present(name) ? name : '', present(ip) ? h('span', { class: 'muted' }, ` [${ip}]`) : null);
 }
 
+// Timestamps with and without fractions of a second differ by less than a
+// second without any clock being wrong.
+const SKEW_SECONDS = -1;
+const isSkew = (s) => s !== null && s <= SKEW_SECONDS;
+
+// "TLS1_3", "TLSv1.2" -> "TLS 1.3", "TLS 1.2".
+function tlsLabel(version) {
+  if (!present(version)) return 'TLS';
+  const v = String(version).replace(/^TLS\s*v?/i, '').replace(/_/g, '.');
+  return v ? `TLS ${v}` : 'TLS';
+}
+
 function flags(hop) {
   const out = [];
   if (hop?.tls === false) {
     out.push(h('span', { class: 'badge tone-warn' }, h('span', { 'aria-hidden': 'true' }, '\u26A0'), ' no TLS'));
   } else if (hop?.tls === true) {
-    out.push(h('span', { class: 'badge tone-good' }, h('span', { 'aria-hidden': 'true' }, '\uD83D\uDD12'),
-      ' TLS', present(hop.tls_version) ? ` ${hop.tls_version}` : ''));
+    out.push(h('span', { class: 'badge tone-good' }, h('span', { 'aria-hidden': 'true' }, '\u2714'), ` ${tlsLabel(hop.tls_version)}`));
   }
-  const s = seconds(hop?.delay);
-  if (s !== null && s < 0) {
-    out.push(h('span', { class: 'badge tone-bad' }, h('span', { 'aria-hidden': 'true' }, '\u23F1'), ' clock skew'));
+  if (isSkew(seconds(hop?.delay))) {
+    out.push(h('span', { class: 'badge tone-bad' }, h('span', { 'aria-hidden': 'true' }, '\u26A0'), ' clock skew'));
   }
   if (hop?.boundary) out.push(h('span', { class: 'badge tone-neutral' }, 'entered the receiver here'));
   return out;
@@ -38,7 +48,9 @@ export function renderRoute(report) {
   const hops = arr(report?.hops).slice().sort((a, b) => (a?.position ?? 0) - (b?.position ?? 0));
   if (!hops.length) return null;
   const route = report?.route ?? {};
-  const max = Math.max(1, ...hops.map((x) => Math.abs(seconds(x?.delay) ?? 0)));
+  // Bars scale to the longest wait, but to at least 10 seconds, so that
+  // sub-second hops look as quick as they are.
+  const max = Math.max(10, ...hops.map((x) => Math.abs(seconds(x?.delay) ?? 0)));
   const warnings = arr(route.warnings);
   return h('section', { class: 'panel route', part: 'route', 'aria-labelledby': 'route-h' },
     h('h3', { id: 'route-h' }, 'Route'),
@@ -47,14 +59,14 @@ export function renderRoute(report) {
       route.skipped_hops > 0 ? `; ${route.skipped_hops} earlier hops not shown` : null, '.'),
     h('ol', { class: 'hops' }, hops.map((hop) => {
       const s = seconds(hop?.delay);
-      return h('li', { class: `hop${hop?.tls === false ? ' hop-no-tls' : ''}${s !== null && s < 0 ? ' hop-skew' : ''}` },
+      return h('li', { class: `hop${hop?.tls === false ? ' hop-no-tls' : ''}${isSkew(s) ? ' hop-skew' : ''}` },
         h('div', { class: 'hop-path' },
           host(hop?.from ?? hop?.helo ?? hop?.rdns, hop?.ip), h('span', { class: 'arrow', 'aria-label': 'to' }, ' \u2192 '),
           host(hop?.by, hop?.by_ip),
           present(hop?.with) ? h('span', { class: 'muted' }, ` with ${hop.with}`) : null),
         h('div', { class: 'hop-meta' },
           h('span', { class: 'delay-bar', 'aria-hidden': 'true' },
-            h('span', { class: `delay-fill${s !== null && s < 0 ? ' negative' : ''}`,
+            h('span', { class: `delay-fill${isSkew(s) ? ' negative' : ''}`,
               style: { width: `${s === null ? 0 : Math.max(2, (Math.abs(s) / max) * 100)}%` } })),
           h('span', { class: 'delay' }, delayText(hop)),
           present(hop?.time) ? h('span', { class: 'muted time' }, ` at ${hop.time}`) : null,
