@@ -25,7 +25,8 @@ const corpus = process.env.MAILVERDICT_CORPUS || resolve(root, '..', 'shared', '
 const FIELDS = ['authentication-results', 'arc-authentication-results', 'received', 'date', 'from', 'to',
   'cc', 'reply-to', 'sender', 'return-path', 'subject', 'content-type', 'dkim-signature',
   'arc-seal', 'arc-message-signature', 'received-spf', 'x-forefront-antispam-report',
-  'x-microsoft-antispam', 'x-spam-status', 'final-recipient', 'diagnostic-code', 'status'];
+  'x-microsoft-antispam', 'x-spam-status', 'final-recipient', 'diagnostic-code', 'status', 'x-received',
+  'resent-date', 'content-disposition'];
 const SKIP = new Set(['.csv', '.md', '.dat', '.dns', '.yml', '.xml']);
 const MAX_WHOLE = 256 * 1024;
 
