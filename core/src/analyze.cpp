@@ -166,7 +166,7 @@ report run_pipeline(std::string_view text, const options& opts) {
     const header_block own = parse_header_block(text);
     list_headers(own, r);
     r.trace = build_route(own);
-    const auth_assessment own_auth = assess_authentication(own);
+    const auth_assessment own_auth = assess_authentication(own, r.trace);
     report scratch;
     diagnose_antispam(assess_antispam(own, own_auth), own_auth, scratch);
     r.antispam = std::move(scratch.antispam);
@@ -194,7 +194,7 @@ report run_pipeline(std::string_view text, const options& opts) {
   r.trace = build_route(block);
   r.input.warnings.insert(r.input.warnings.end(), r.trace.warnings.begin(), r.trace.warnings.end());
 
-  const auth_assessment auth = assess_authentication(block, opts);
+  const auth_assessment auth = assess_authentication(block, r.trace, opts);
   r.input.warnings.insert(r.input.warnings.end(), auth.warnings.begin(), auth.warnings.end());
   r.authentication = auth.summary;
   diagnose_authentication(auth, r);

@@ -127,6 +127,11 @@ const auth_method_result* auth_assessment::trusted_result(std::string_view metho
 }
 
 auth_assessment assess_authentication(const header_block& block, const options& opts) {
+  return assess_authentication(block, build_route(block), opts);
+}
+
+auth_assessment assess_authentication(const header_block& block, const route& trace,
+                                      const options& opts) {
   auth_assessment a;
   auto& s = a.summary;
 
@@ -145,8 +150,16 @@ auth_assessment assess_authentication(const header_block& block, const options& 
 
   // Whose Authentication-Results count (RFC 8601 §5, DESIGN.md): the final
   // receiver's, above the hop where the message entered it.
-  const internal::receiver_view rv = internal::find_receiver(block);
+  const internal::receiver_view rv = internal::find_receiver(block, trace);
   if (!rv.organization.empty()) s.receiver = rv.organization;
+  if (!trace.hops.empty() && rv.has_received && *trace.boundary > 0) {
+    // The first client named (its reverse-DNS name before its HELO name),
+    // else the first server: a route may start at a list or forwarder
+    // when the sender's own hops were not recorded.
+    const hop& first = trace.hops.front();
+    a.origin_organization = organization_of(!first.rdns.empty() ? first.rdns : first.from);
+    if (a.origin_organization.empty()) a.origin_organization = first.organization;
+  }
   std::string first_id;
   bool first_seen = false;
   for (const header_field* f : block.all("Authentication-Results")) {

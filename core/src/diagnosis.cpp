@@ -25,6 +25,7 @@
 #include "mailverdict/domain.h"
 #include "mailverdict/fixes.h"
 #include "mailverdict/internal/text.h"
+#include "mailverdict/route.h"
 
 namespace mailverdict {
 
@@ -144,7 +145,13 @@ facts condense(const auth_assessment& a) {
   const std::string receiver = s.receiver.value_or("");
   for (const auto& set : a.arc.instances) {
     const std::string sealer = set.parsed_seal.domain;
-    if (sealer.empty() || organizational_domain(sealer) == receiver) continue;
+    // The receiver's own seal (Google and Microsoft seal what they receive)
+    // and the sender's own outbound service's seal are no forwarder's.
+    const std::string sealer_org = organization_of(sealer);
+    if (sealer.empty() || sealer_org == receiver ||
+        (!a.origin_organization.empty() && sealer_org == a.origin_organization)) {
+      continue;
+    }
     add_unique(f.forwarders, sealer);
     if (set.seal != nullptr) f.forwarding_evidence.push_back(field_evidence(set.seal));
   }

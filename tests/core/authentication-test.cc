@@ -205,3 +205,58 @@ TEST(Diagnosis, PastedSpfRecordNamesLimitAndMissingService) {
   EXPECT_EQ(r.authentication->spf_record->lookups, 8 + 3 + 2);
   EXPECT_FALSE(*r.authentication->spf_record->authorizes_service);
 }
+
+namespace {
+
+// Exchange Online receiving mail from an outside server: its hops use
+// prod.outlook.com and protection.outlook.com host names, its results carry
+// no authserv-id, and it seals what it receives with d=microsoft.com.
+constexpr const char* kExchangeOnlineInbound =
+    "Received: from BN8NAM11FT062.eop-nam11.prod.protection.outlook.com (2603:10b6:408:e9::4)\n"
+    " by SN6PR04MB4974.namprd04.prod.outlook.com (2603:10b6:805:91::20) with Microsoft SMTP\n"
+    " Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.7;\n"
+    " Tue, 2 Jan 2024 10:00:02 +0000\n"
+    "Authentication-Results: spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=sender.example;\n"
+    " dkim=none (message not signed) header.d=none;dmarc=fail action=oreject\n"
+    " header.from=sender.example;compauth=fail reason=000\n"
+    "Received-SPF: Fail (protection.outlook.com: domain of sender.example does not designate\n"
+    " 203.0.113.9 as permitted sender) receiver=protection.outlook.com; client-ip=203.0.113.9;\n"
+    " helo=mail.sender.example;\n"
+    "ARC-Seal: i=1; a=rsa-sha256; s=arcselector9901; d=microsoft.com; cv=none; b=AAAA\n"
+    "ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=microsoft.com;\n"
+    " s=arcselector9901; h=From:Date:Subject; bh=AAAA; b=AAAA\n"
+    "ARC-Authentication-Results: i=1; mx.microsoft.com 1; spf=fail (sender ip is 203.0.113.9)\n"
+    " smtp.rcpttodomain=contoso.com smtp.mailfrom=sender.example; dmarc=fail (p=reject sp=reject\n"
+    " pct=100) action=oreject header.from=sender.example; dkim=none (message not signed);\n"
+    " arc=none\n"
+    "Received: from mail.sender.example (203.0.113.9) by\n"
+    " BN8NAM11FT062.mail.protection.outlook.com (10.13.177.116) with Microsoft SMTP Server id\n"
+    " 15.20.7 via Frontend Transport; Tue, 2 Jan 2024 10:00:01 +0000\n"
+    "Authentication-Results: mail.sender.example; dmarc=pass header.from=sender.example\n"
+    "From: Alice <alice@sender.example>\n"
+    "To: bob@contoso.com\n"
+    "Date: Tue, 2 Jan 2024 10:00:00 +0000\n";
+
+}  // namespace
+
+TEST(Authentication, ExchangeOnlineBlockFromTheRoute) {
+  const auto a = assess(kExchangeOnlineInbound);
+  // The boundary hop is the one from mail.sender.example: the results above
+  // it (no authserv-id, as Microsoft writes them) count; the sender's own
+  // claim below it does not.
+  ASSERT_EQ(a.trusted.size(), 1u);
+  EXPECT_EQ(a.summary.dmarc.result, "fail");
+  ASSERT_EQ(a.summary.ignored.size(), 1u);
+  EXPECT_EQ(a.summary.ignored[0].authserv_id.value_or(""), "mail.sender.example");
+  EXPECT_EQ(a.summary.receiver.value_or(""), "microsoft");
+}
+
+TEST(Diagnosis, ReceiversOwnArcSealIsNotForwarding) {
+  const report r = analyze(kExchangeOnlineInbound);
+  // Exchange Online's own seal (d=microsoft.com, another registered domain
+  // of the receiving organization) says nothing about forwarding.
+  for (const auto& c : r.causes) EXPECT_NE(c.id, "forwarding") << c.explanation;
+  ASSERT_FALSE(r.causes.empty());
+  // The sending host names the From: domain itself: its own server, not in SPF.
+  EXPECT_EQ(r.causes.front().id, "not_authenticated");
+}

@@ -2,12 +2,12 @@
  * @file date.cc
  * @brief Fuzz target: parse_date() (RFC 5322 §3.3, §4.3) and format_utc().
  */
+#include "mailverdict/date.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-
-#include "mailverdict/date.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -2,12 +2,12 @@
  * @file encoded_words.cc
  * @brief Fuzz target: RFC 2047 encoded words and RFC 2231 MIME parameters.
  */
+#include "mailverdict/encoded_words.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-
-#include "mailverdict/encoded_words.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view value(reinterpret_cast<const char*>(data), size);

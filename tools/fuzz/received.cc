@@ -2,12 +2,12 @@
  * @file received.cc
  * @brief Fuzz target: parse_received() on a Received field value (RFC 5321 §4.4).
  */
+#include "mailverdict/received.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-
-#include "mailverdict/received.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view value(reinterpret_cast<const char*>(data), size);

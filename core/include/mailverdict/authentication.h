@@ -20,6 +20,7 @@
 #include "mailverdict/message.h"
 #include "mailverdict/received_spf.h"
 #include "mailverdict/report.h"
+#include "mailverdict/route.h"
 #include "mailverdict/sending_services.h"
 #include "mailverdict/spf_record.h"
 
@@ -63,6 +64,9 @@ struct auth_assessment {
   /// Header fields that show a mailing list or forwarder handled the message
   /// (List-Id, List-Post, Mailing-List, X-Forwarded-To, Resent-From, ...).
   std::vector<const header_field*> forwarding_fields;
+  /// Who ran the first server of the route (organization_of; "" unknown):
+  /// the sender's own outbound service, whose ARC seal is no forwarder's.
+  std::string origin_organization;
   std::vector<warning> warnings;
 
   /// The trusted result for `method`, topmost first; nullptr when none.
@@ -72,5 +76,10 @@ struct auth_assessment {
 /// Gathers the authentication evidence of `block`; `opts` may carry the
 /// domain's DMARC and SPF records pasted by the user.
 auth_assessment assess_authentication(const header_block& block, const options& opts = {});
+
+/// The same, with the route of `block` already built (route.h): its
+/// boundary hop decides whose Authentication-Results count.
+auth_assessment assess_authentication(const header_block& block, const route& trace,
+                                      const options& opts = {});
 
 }  // namespace mailverdict

@@ -1,8 +1,8 @@
 /**
  * @file internal/receiver.h
  * @brief Where the final receiving organization's block of header fields
- * ends: the hop where the message entered it, read from the Received
- * fields (RFC 5321 §4.4: each server adds its field at the top).
+ * ends, read from the route's boundary hop (route.h; RFC 5321 §4.4: each
+ * server adds its fields at the top).
  */
 #pragma once
 
@@ -12,26 +12,27 @@
 #include <vector>
 
 #include "mailverdict/message.h"
+#include "mailverdict/route.h"
 
 namespace mailverdict::internal {
 
 struct receiver_view {
-  bool has_received = false;  ///< The block holds at least one Received field.
-  std::string organization;   ///< Who runs the receiving servers ("" unknown).
-  std::string entry_host;     ///< The `by` host of the entry hop.
+  bool has_received = false;  ///< The route has at least one hop.
+  std::string organization;   ///< Who runs the receiving servers (organization_of; "" unknown).
+  std::string entry_host;     ///< The `by` host of the boundary hop.
   /// Index of the topmost Received field: fields above it were added after
   /// the last hop, by the final receiver itself.
   std::size_t first_received = 0;
   /// Fields with an index below this belong to the receiver's own block
-  /// (everything above the next Received below the entry hop).
+  /// (everything above the Received field of the hop before the boundary).
   std::size_t region_end = 0;
-  /// Host names on the sending side: the entry hop's `from`, and the
-  /// `from` and `by` of every hop below it.
+  /// Host names on the sending side: the boundary hop's client, and the
+  /// client and server of every hop before it.
   std::vector<std::string> sender_hosts;
 };
 
-/// Finds the receiver's block in `block`.
-receiver_view find_receiver(const header_block& block);
+/// The receiver's block of `block`, whose route is `r`.
+receiver_view find_receiver(const header_block& block, const route& r);
 
 /// True when `authserv_id` names a server of the receiving organization
 /// (or is empty, as Microsoft writes it, or a bare name without a dot).
