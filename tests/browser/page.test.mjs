@@ -46,6 +46,22 @@ test('pasting the SendGrid example shows the unaligned DMARC verdict and the fix
   await close();
 });
 
+test('Japanese and Chinese encoded words read correctly in the page', async () => {
+  const { page, errors, close } = await open(browser, server.url);
+  // The ISO-2022-JP Subject of sisimai's lhost-postfix-29.eml; the core
+  // leaves East Asian charsets to the browser's TextDecoder.
+  await paste(page, 'From: =?Big5?B?pKSk5Q==?= <li@example.tw>\nTo: kijitora@example.jp\n' +
+    'Subject: [TEST] =?ISO-2022-JP?B?GyRCJWYhPCU2ITxFUE8/GyhC?=\n' +
+    'Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=example.tw; dmarc=pass header.from=example.tw\n');
+  await page.locator('mail-verdict .verdict-headline').waitFor();
+  const table = await page.locator('mail-verdict .headers-table').textContent();
+  assert.match(table, /\[TEST\] ユーザー登録/);
+  assert.match(table, /中文 <li@example\.tw>/);
+  assert.doesNotMatch(table, /\?B\?GyRC|\?B\?pKSk/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the Analyze button works and the event carries the report', async () => {
   const { page, errors, close } = await open(browser, server.url);
   const report = await analyzed(page, async () => {

@@ -85,3 +85,29 @@ test('the bundler links named, default, namespace and re-exports, and refuses wh
   writeFileSync(join(dir, 'c2.js'), "import { x } from './c1.js';\nexport const y = 2;\n");
   assert.throws(() => bundle(join(dir, 'c1.js')), /cycle/);
 });
+
+test('encoded words the core leaves pending are decoded for the page', async () => {
+  const { decodePendingWords } = await import(src('pending-words.js'));
+  // The Subject of sisimai's lhost-postfix-29.eml (ISO-2022-JP, RFC 1468),
+  // folded over two encoded words, and a From: display name in Big5.
+  const report = await analyze('Subject: [TEST] =?ISO-2022-JP?B?GyRCJWYhPCU2ITxFUE8/GyhC?=\n' +
+    ' =?ISO-2022-JP?B?GyRCJWYhPCU2ITxFUE8/GyhC?=\nFrom: =?Big5?B?pKSk5Q==?= <li@example.tw>\nTo: a@example.jp\n');
+  assert.ok(report.headers[0].pending.length > 0, 'the core leaves ISO-2022-JP to the page');
+  decodePendingWords(report);
+  assert.equal(report.headers[0].decoded, '[TEST] ユーザー登録ユーザー登録');
+  assert.ok(report.headers[0].raw.includes('=?ISO-2022-JP?B?'), 'raw stays as written');
+  assert.equal(report.message.subject, '[TEST] ユーザー登録ユーザー登録');
+  assert.equal(report.message.from[0].name, '中文');
+});
+
+test('ISO-2022-JP runs in report texts are decoded; other text is untouched', async () => {
+  const { decodePendingWords } = await import(src('pending-words.js'));
+  // "ユーザ" in JIS X 0208 between ESC $ B and ESC ( B, as a Japanese MTA writes it.
+  const jis = '550 \x1b$B%f!<%6\x1b(B unknown';
+  const report = { bounce: { diagnostic: jis }, headers: [{ raw: jis, value: jis }], verdict: { headline: 'plain €' } };
+  decodePendingWords(report);
+  assert.equal(report.bounce.diagnostic, '550 ユーザ unknown');
+  assert.equal(report.headers[0].raw, jis);
+  assert.equal(report.verdict.headline, 'plain €');
+  assert.equal(decodePendingWords(null), null);
+});

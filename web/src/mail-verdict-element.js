@@ -6,6 +6,7 @@
 // openFile(file). Event: mail-verdict-analyzed (bubbles, composed).
 // Styling: CSS custom properties --mv-* and ::part() (see mail-verdict.css).
 import { analyze, load } from './mailverdict.mjs';
+import { decodePendingWords } from './pending-words.js';
 import { h, copyText, download } from './dom.js';
 import { MailVerdictAnalyzedEvent } from './mail-verdict-analyzed-event.js';
 import { renderReport } from './render-report.js';
@@ -196,7 +197,7 @@ export class MailVerdictElement extends HTMLElement {
     performance.mark('mail-verdict-analyze-start');
     let report;
     try {
-      report = await analyze(text, { dmarcRecord: this.#dmarc.value, spfRecord: this.#spf.value });
+      report = decodePendingWords(await analyze(text, { dmarcRecord: this.#dmarc.value, spfRecord: this.#spf.value }));
     } catch (error) {
       if (run === this.#run) this.#say(`The analysis failed: ${error?.message ?? error}. Reload the page to try again.`);
       return null;
