@@ -31,6 +31,9 @@ bool icontains(std::string_view haystack, std::string_view needle);
 
 /// True when `s` is valid UTF-8 (RFC 3629 §4: no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s);
+/// Appends the UTF-8 form of code point `cp` (RFC 3629 §3); a surrogate or
+/// a value past U+10FFFF becomes U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
 /// Copies `s`, replacing every invalid UTF-8 sequence with U+FFFD, so that
 /// the result can always be serialized as JSON.
 std::string to_valid_utf8(std::string_view s);
