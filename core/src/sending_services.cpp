@@ -5,6 +5,7 @@
 #include "mailverdict/sending_services.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "mailverdict/data/sending_services.h"
 #include "mailverdict/domain.h"
@@ -25,12 +26,22 @@ sending_service to_service(const data::sending_services_row& row) {
   return s;
 }
 
-// The first listed domain that `domain` falls within, or "".
+// `domain` (already normalized) is `pattern` or a name under it. The
+// table's patterns are lowercase ASCII (sending_services.tsv).
+bool within(std::string_view domain, std::string_view pattern) {
+  if (domain.size() < pattern.size() || domain.substr(domain.size() - pattern.size()) != pattern) {
+    return false;
+  }
+  return domain.size() == pattern.size() || domain[domain.size() - pattern.size() - 1] == '.';
+}
+
+// The first listed domain that `domain` (normalized) falls within, or "".
 std::string_view match_list(std::string_view list, std::string_view domain) {
+  if (domain.empty()) return {};
   while (!list.empty()) {
     const std::size_t sp = list.find(' ');
     const std::string_view one = list.substr(0, sp);
-    if (!one.empty() && domain_within(domain, one)) return one;
+    if (!one.empty() && within(domain, one)) return one;
     if (sp == std::string_view::npos) break;
     list.remove_prefix(sp + 1);
   }
@@ -50,6 +61,17 @@ bool domain_within(std::string_view domain, std::string_view pattern) {
 
 std::vector<service_match> recognize_services(const sender_identifiers& ids) {
   std::vector<service_match> out;
+  // Each identifier normalized once (lowercase, A-labels), not once per row.
+  auto normalized = [](const std::vector<std::string>& names) {
+    std::vector<std::pair<std::string, std::string>> v;  // (as written, normalized)
+    v.reserve(names.size());
+    for (const auto& n : names) v.emplace_back(n, normalize_domain(n));
+    return v;
+  };
+  const auto dkim = normalized(ids.dkim_domains);
+  const auto mailfrom = normalized(ids.mailfrom_domains);
+  const auto hosts = normalized(ids.received_hosts);
+  const auto includes = normalized(ids.spf_includes);
   for (const auto& row : data::sending_services()) {
     service_match m;
     auto note = [&](const std::string& text, int points) {
@@ -57,17 +79,17 @@ std::vector<service_match> recognize_services(const sender_identifiers& ids) {
       m.evidence.push_back(text);
       m.score += points;
     };
-    for (const auto& d : ids.dkim_domains) {
-      if (!match_list(row.dkim_domains, d).empty()) note("DKIM d=" + d, 2);
+    for (const auto& [d, n] : dkim) {
+      if (!match_list(row.dkim_domains, n).empty()) note("DKIM d=" + d, 2);
     }
-    for (const auto& d : ids.mailfrom_domains) {
-      if (!match_list(row.mailfrom_domains, d).empty()) note("MAIL FROM domain " + d, 2);
+    for (const auto& [d, n] : mailfrom) {
+      if (!match_list(row.mailfrom_domains, n).empty()) note("MAIL FROM domain " + d, 2);
     }
-    for (const auto& h : ids.received_hosts) {
-      if (!match_list(row.received_hosts, h).empty()) note("Received from " + h, 1);
+    for (const auto& [h, n] : hosts) {
+      if (!match_list(row.received_hosts, n).empty()) note("Received from " + h, 1);
     }
-    for (const auto& inc : ids.spf_includes) {
-      if (!match_list(row.spf_includes, inc).empty()) note("SPF include:" + inc, 1);
+    for (const auto& [inc, n] : includes) {
+      if (!match_list(row.spf_includes, n).empty()) note("SPF include:" + inc, 1);
     }
     if (m.score == 0) continue;
     m.service = to_service(row);
