@@ -10,28 +10,19 @@
 #include <sstream>
 
 #include "mailverdict.h"
+#include "corpus.h"
 
 namespace fs = std::filesystem;
 using namespace mailverdict;
 
 namespace {
 
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("MAILVERDICT_CORPUS")) return env;
-  return MAILVERDICT_CORPUS_DIR;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using corpus::slurp;
 
 }  // namespace
 
 TEST(Corpus, EveryFileAnalyzesToValidJson) {
-  const fs::path dir = corpus_dir();
+  const fs::path dir = corpus::dir();
   if (!fs::is_directory(dir)) GTEST_SKIP() << "corpus not found: " << dir;
   std::size_t files = 0, with_fields = 0, received = 0, dated = 0, semicolon = 0;
   std::vector<std::string> undated;

@@ -13,6 +13,7 @@
 
 #include "mailverdict/message.h"
 #include "mailverdict/route.h"
+#include "corpus.h"
 
 using namespace mailverdict;
 namespace fs = std::filesystem;
@@ -20,17 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("MAILVERDICT_CORPUS")) return env;
-  return MAILVERDICT_CORPUS_DIR;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using corpus::slurp;
 
 // "Received: value" → value.
 std::string value_of(const std::string& field) {
@@ -194,7 +185,7 @@ TEST(Received, NeverFailsOnJunk) {
 // Acceptance: every Received string of the microsoft/MHA suite parses as
 // that suite's assertions say (see tests/core/data/mha-received-expected.json).
 TEST(Received, MicrosoftMhaCorpus) {
-  const fs::path file = corpus_dir() / "microsoft-MHA" / "mha_test_header_strings.json";
+  const fs::path file = corpus::dir() / "microsoft-MHA" / "mha_test_header_strings.json";
   if (!fs::exists(file)) GTEST_SKIP() << "corpus not found: " << file;
   const json corpus = json::parse(slurp(file));
   const json expected = json::parse(slurp(fs::path(MAILVERDICT_FIXTURES_DIR).parent_path() /
