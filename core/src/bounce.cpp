@@ -14,6 +14,7 @@
 
 #include "mailverdict/address.h"
 #include "mailverdict/data/bounce_markers.h"
+#include "mailverdict/internal/bounce_json.h"
 #include "mailverdict/internal/lines.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/message.h"
@@ -228,6 +229,18 @@ std::vector<candidate> find_candidates(std::string_view text) {
   bool lead_pending = false;
   auto flush = [&]() {
     if (para.empty()) return;
+    // A block of RFC 3464 §2.2-2.3 fields without a Diagnostic-Code holds
+    // no reply: its Status: code alone is not the server's words.
+    bool dsn_block = false, has_diagnostic = false;
+    for (std::string_view name : {"Reporting-MTA:", "Final-Recipient:", "Original-Recipient:",
+                                  "Received-From-MTA:", "Arrival-Date:"}) {
+      dsn_block |= internal::istarts_with(para.front(), name);
+    }
+    for (std::string_view l : para) has_diagnostic |= internal::istarts_with(l, "Diagnostic-Code:");
+    if (dsn_block && !has_diagnostic) {
+      para.clear();
+      return;
+    }
     // The reply ends where the DSN fields or the returned headers begin.
     std::string joined;
     for (std::size_t k = 0; k < para.size(); ++k) {
@@ -381,6 +394,8 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   const bool headers_first = !top.fields.empty() && only_separators;
 
   if (!headers_first) {
+    // An Amazon SES notification pasted on its own.
+    if (auto ses = internal::read_ses_notification(text)) return ses;
     const std::string_view lead =
         text.substr(0, top.fields.empty() ? text.size() : top.start_offset);
     std::string layout;
@@ -450,6 +465,13 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
       if (i + 1 < mime.parts.size() && b.original_headers.empty()) {
         b.original_headers = fields_text(mime.parts[i + 1].fields);
       }
+    } else if (m == "text/plain" && dsn != nullptr && i > 0 && p.parent == dsn->parent) {
+      // RFC 6522 §3: in a report, the part after the machine-readable one
+      // is the returned message; some MTAs send its header block as
+      // text/plain.
+      std::size_t off = 0;
+      if (b.original_headers.empty() && !read_fields(p.body, off).empty())
+        b.original_headers = p.body.substr(0, off);
     } else if (!p.inside_returned_message && m == "text/plain") {
       if (!human.empty()) human += "\n\n";
       human += p.body;
@@ -476,8 +498,18 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   }
   b.human_text = human;
 
+  // Amazon SES delivers its notifications as JSON in the body.
+  if (dsn == nullptr && feedback == nullptr) {
+    if (auto ses = internal::read_ses_notification(human)) {
+      ses->subject = b.subject;
+      ses->warnings = b.warnings;
+      return ses;
+    }
+  }
+
   // RFC 5965 / RFC 6591 reports.
-  if (feedback != nullptr || internal::iequals(root.report_type, "feedback-report")) {
+  if (feedback != nullptr || internal::iequals(root.report_type, "feedback-report") ||
+      has_marker(b.subject, "feedback")) {
     b.kind = notice_kind::feedback_report;
     b.layout = "arf";
     const std::string_view body =
@@ -564,7 +596,10 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   for (const auto& r : b.recipients) {
     any_failed |= r.action == "failed";
     any_delayed |= r.action == "delayed";
-    any_delivered |= r.action == "delivered" || r.action == "relayed" || r.action == "expanded";
+    // "deliverable": the answer of an address verification request
+    // (Postfix sendmail -bv), reported in the RFC 3464 format.
+    any_delivered |= r.action == "delivered" || r.action == "relayed" || r.action == "expanded" ||
+                     r.action == "deliverable";
   }
   if (any_failed) {
     b.kind = notice_kind::bounce;

@@ -191,7 +191,9 @@ TEST(Bounce, PatternRowsMatchTheSamplesTheyName) {
   int checked = 0;
   for (const auto& row : mv::data::bounce_patterns()) {
     if (row.sample == "-") continue;
-    const fs::path file = dir / (std::string(row.sample) + ".eml");
+    const std::string sample(row.sample);
+    const fs::path file =
+        sample.find('/') != std::string::npos ? corpus_dir() / sample : dir / (sample + ".eml");
     ASSERT_TRUE(fs::exists(file)) << file;
     const mv::report r = mv::analyze(slurp(file));
     ASSERT_TRUE(r.bounce) << row.sample;
