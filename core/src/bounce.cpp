@@ -15,6 +15,7 @@
 #include "mailverdict/address.h"
 #include "mailverdict/data/bounce_markers.h"
 #include "mailverdict/internal/bounce_json.h"
+#include "mailverdict/internal/bounce_texts.h"
 #include "mailverdict/internal/lines.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/message.h"
@@ -42,6 +43,11 @@ bool has_marker(std::string_view text, std::string_view kind, std::string* layou
         *layout = std::string(row.layout);
       return true;
     }
+  }
+  // Japanese layouts, also in their undecoded charsets.
+  if (kind == "layout" && internal::find_japanese_text(text, "layout") != nullptr) {
+    if (layout != nullptr && layout->empty()) *layout = "generic";
+    return true;
   }
   return false;
 }
@@ -393,9 +399,12 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   }
   const bool headers_first = !top.fields.empty() && only_separators;
 
-  if (!headers_first) {
-    // An Amazon SES notification pasted on its own.
+  // An Amazon SES notification pasted on its own (its first member would
+  // pass for a header field).
+  if (!trim(text).empty() && trim(text).front() == '{') {
     if (auto ses = internal::read_ses_notification(text)) return ses;
+  }
+  if (!headers_first) {
     const std::string_view lead =
         text.substr(0, top.fields.empty() ? text.size() : top.start_offset);
     std::string layout;

@@ -12,6 +12,7 @@
 #include "mailverdict/data/bounce_patterns.h"
 #include "mailverdict/data/bounce_providers.h"
 #include "mailverdict/data/status_codes.h"
+#include "mailverdict/internal/bounce_texts.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/status_code.h"
 
@@ -101,6 +102,21 @@ std::string without_repeated_codes(std::string_view diag) {
 
 }  // namespace
 
+namespace internal {
+
+const data::bounce_texts_ja_row* find_japanese_text(std::string_view text, std::string_view kind) {
+  for (const auto& row : data::bounce_texts_ja()) {
+    if (row.kind != kind) continue;
+    for (std::string_view form :
+         {row.text, row.text_iso_2022_jp, row.text_shift_jis, row.text_euc_jp}) {
+      if (!form.empty() && text.find(form) != std::string_view::npos) return &row;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace internal
+
 std::string detect_provider(std::string_view host_or_text) {
   if (host_or_text.find(' ') == std::string_view::npos) {
     if (std::string p = provider_of_host(host_or_text); !p.empty()) return p;
@@ -135,16 +151,28 @@ bounce_classification classify_bounce(const bounce_recipient& r, std::string_vie
     c.matched = row->pattern.empty() ? std::string(row->code) : std::string(row->pattern);
     if (c.provider.empty() && !row->provider.empty()) c.provider = std::string(row->provider);
   };
+  auto take_japanese = [&](const data::bounce_texts_ja_row* row, confidence_level conf) {
+    c.category = std::string(row->category);
+    c.confidence = conf;
+    c.by_text = true;
+    c.matched = std::string(row->text);
+  };
 
   // 1. The server's own words. 2. A provider's own code. 3. The notice's
   // readable text. 4. The registry meaning of the code.
   const std::string words = without_repeated_codes(r.diagnostic);
+  // Japanese phrases (core/data/bounce_texts_ja.tsv) after the table of
+  // each step, in the same text.
   if (const auto* row = by_rows(words, false)) {
     take(row, confidence_level::certain, true);
+  } else if (const auto* jrow = internal::find_japanese_text(words, "reason")) {
+    take_japanese(jrow, confidence_level::certain);
   } else if (const auto* crow = by_rows({}, true)) {
     take(crow, confidence_level::likely, false);
   } else if (const auto* hrow = context.empty() ? nullptr : by_rows(context, false)) {
     take(hrow, confidence_level::likely, true);
+  } else if (const auto* jctx = internal::find_japanese_text(context, "reason")) {
+    take_japanese(jctx, confidence_level::likely);
   } else if (r.status) {
     const auto st = parse_enhanced_status(*r.status);
     const std::string detail =

@@ -12,23 +12,18 @@
 #include "mailverdict/data/charsets.h"
 #include "mailverdict/data/east_asian_charsets.h"
 #include "mailverdict/internal/text.h"
+#include "mailverdict/internal/transfer_encoding.h"
 
 namespace mailverdict {
 
 namespace {
 
+using internal::hex_value;
 using internal::is_space;
 
 constexpr std::size_t kMaxWarnings = 5;
 
 using high_table = std::array<char32_t, 128>;
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Label → the 0x80..0xFF code points of that charset (core/data/charsets.tsv).
 const std::unordered_map<std::string, const high_table*>& single_byte_charsets() {
@@ -93,56 +88,6 @@ std::string normalize_label(std::string_view charset) {
   return internal::lower(charset);
 }
 
-// RFC 2047 §4.1 "B": base64 (RFC 2045 §6.8). Missing padding is tolerated.
-bool decode_b(std::string_view in, std::string& out) {
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v;
-    if (c >= 'A' && c <= 'Z')
-      v = c - 'A';
-    else if (c >= 'a' && c <= 'z')
-      v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9')
-      v = c - '0' + 52;
-    else if (c == '+')
-      v = 62;
-    else if (c == '/')
-      v = 63;
-    else if (c == '=')
-      break;
-    else
-      return false;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  return true;
-}
-
-// RFC 2047 §4.2 "Q": "_" is a space, "=XX" a byte.
-bool decode_q(std::string_view in, std::string& out) {
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    const char c = in[i];
-    if (c == '_') {
-      out += ' ';
-    } else if (c == '=') {
-      if (i + 2 >= in.size()) return false;
-      const int hi = hex_value(in[i + 1]);
-      const int lo = hex_value(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return true;
-}
-
 struct word {
   std::size_t end = 0;  // one past "?="
   std::string charset;
@@ -170,7 +115,10 @@ bool read_word(std::string_view v, std::size_t pos, word& w) {
   const std::string_view text = v.substr(ts, i - ts);
   w.end = i + 2;
   w.bytes.clear();
-  w.malformed = !(enc == 'b' ? decode_b(text, w.bytes) : decode_q(text, w.bytes));
+  // RFC 2047 §4.1 "B" (base64) and §4.2 "Q".
+  w.malformed =
+      !(enc == 'b' ? internal::decode_base64(text, w.bytes, internal::base64_mode::word)
+                   : internal::decode_quoted_printable(text, w.bytes, internal::qp_mode::word));
   return true;
 }
 

@@ -4,13 +4,12 @@
  */
 #include "mailverdict/mime.h"
 
-#include "mailverdict/encoded_words.h"
-
-#include <cstdint>
 #include <deque>
 
+#include "mailverdict/encoded_words.h"
 #include "mailverdict/internal/lines.h"
 #include "mailverdict/internal/text.h"
+#include "mailverdict/internal/transfer_encoding.h"
 #include "mailverdict/message.h"
 
 namespace mailverdict {
@@ -30,30 +29,16 @@ struct job {
   bool top;
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-// Windows-1252 0x80..0x9F as Unicode code points (0 = undefined).
-constexpr std::uint16_t kCp1252[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// A text body in UTF-8 where the core decodes its charset
+// (encoded_words.h: charset_to_utf8). East Asian and unknown charsets keep
+// their bytes (the report makes them valid UTF-8); so does a body labelled
+// with a single-byte charset that is valid UTF-8 already, as mislabelled
+// UTF-8 is far more common than Latin text that happens to be valid UTF-8.
+std::string body_to_utf8(std::string bytes, std::string_view charset) {
+  if (charset.empty() || internal::is_valid_utf8(bytes)) return bytes;
+  std::string out;
+  if (!charset_to_utf8(charset, bytes, out)) return bytes;
+  return out;
 }
 
 // RFC 2046 §5.1.1: a boundary line is "--" boundary, optionally "--" after
@@ -122,83 +107,13 @@ std::string mime_parameter(std::string_view value, std::string_view name) {
 
 std::string decode_quoted_printable(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c != '=') {
-      out += c;
-      continue;
-    }
-    // Soft line break: "=" then optional white space, then the line end.
-    std::size_t j = i + 1;
-    while (j < text.size() && is_wsp(text[j])) ++j;
-    if (j < text.size() && (text[j] == '\r' || text[j] == '\n')) {
-      if (text[j] == '\r' && j + 1 < text.size() && text[j + 1] == '\n') ++j;
-      i = j;
-      continue;
-    }
-    if (j == text.size()) {
-      i = j;
-      continue;
-    }
-    if (i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;  // RFC 2045 §6.7 note: keep a malformed escape as written
-    }
-  }
+  internal::decode_quoted_printable(text, out, internal::qp_mode::body);
   return out;
 }
 
 std::string decode_base64(std::string_view text) {
   std::string out;
-  out.reserve(text.size() / 4 * 3);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : text) {
-    int v;
-    if (c >= 'A' && c <= 'Z')
-      v = c - 'A';
-    else if (c >= 'a' && c <= 'z')
-      v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9')
-      v = c - '0' + 52;
-    else if (c == '+' || c == '-')
-      v = 62;
-    else if (c == '/' || c == '_')
-      v = 63;
-    else if (c == '=')
-      break;
-    else
-      continue;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
-std::string charset_to_utf8(std::string_view text, std::string_view charset) {
-  const std::string cs = internal::lower(trim(charset));
-  const bool latin1 = cs == "iso-8859-1" || cs == "latin1" || cs == "iso_8859-1" ||
-                      cs == "iso8859-1" || cs == "iso-8859-15" || cs == "l1";
-  const bool cp1252 = cs == "windows-1252" || cs == "cp1252" || cs == "x-cp1252";
-  if (!latin1 && !cp1252) return std::string(text);
-  if (internal::is_valid_utf8(text)) return std::string(text);  // mislabelled UTF-8 stays as it is
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char ch : text) {
-    const auto b = static_cast<std::uint8_t>(ch);
-    if (b >= 0x80 && b < 0xA0 && cp1252 && kCp1252[b - 0x80] != 0) {
-      append_utf8(out, kCp1252[b - 0x80]);
-    } else {
-      append_utf8(out, b);
-    }
-  }
+  internal::decode_base64(text, out, internal::base64_mode::body);
   return out;
 }
 
@@ -312,7 +227,7 @@ mime_message parse_mime(std::string_view text) {
       continue;
     }
     if (internal::istarts_with(media, "text/")) {
-      part.body = charset_to_utf8(decoded, part.charset);
+      part.body = body_to_utf8(std::move(decoded), part.charset);
     } else {
       part.body = std::move(decoded);
     }

@@ -13,8 +13,10 @@
 #include "mailverdict/analyze.h"
 #include "mailverdict/data/bounce_categories.h"
 #include "mailverdict/data/bounce_patterns.h"
+#include "mailverdict/data/bounce_texts_ja.h"
 #include "mailverdict/data/fix_recipes.h"
 #include "mailverdict/fixes.h"
+#include "mailverdict/internal/bounce_texts.h"
 #include "mailverdict/internal/text.h"
 
 namespace mv = mailverdict;
@@ -167,6 +169,146 @@ TEST(Bounce, NoticesThatAreNotBounces) {
   ruf.replace(ruf.find("Feedback-Type: abuse"), 20,
               "Feedback-Type: auth-failure\nAuth-Failure: dmarc");
   EXPECT_EQ(mv::analyze(ruf).input.kind, mv::input_kind::dmarc_report);
+}
+
+TEST(Bounce, AmazonSesNotificationsInJson) {
+  const std::string head =
+      "From: SES <no-reply@sns.amazonaws.com>\nTo: a@example.com\n"
+      "Subject: AWS Notification Message\nContent-Type: text/plain; charset=UTF-8\n\n";
+  const std::string bounce =
+      R"({"notificationType":"Bounce","mail":{"source":"a@example.com","destination":)"
+      R"(["x@example.org"]},"bounce":{"bounceType":"Permanent","bounceSubType":"General",)"
+      R"("bouncedRecipients":[{"emailAddress":"gone@example.org","action":"failed",)"
+      R"("status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 user unknown \u2013 \"gone\""},)"
+      R"({"emailAddress":"full@example.org","status":"5.2.2",)"
+      R"("diagnosticCode":"smtp; 552 5.2.2 Mailbox full"}],)"
+      R"("reportingMTA":"dsn; a27-23.smtp-out.us-west-2.amazonses.com"}})";
+  const mv::report r = mv::analyze(head + bounce + "\n--\nunsubscribe text\n");
+  EXPECT_EQ(r.input.kind, mv::input_kind::bounce);
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->category, "recipient_unknown");
+  EXPECT_EQ(r.bounce->diagnostic, "550 5.1.1 user unknown \xE2\x80\x93 \"gone\"");
+  EXPECT_EQ(r.bounce->recipient.value_or(""), "gone@example.org");
+  EXPECT_EQ(r.bounce->reporting_mta.value_or(""), "a27-23.smtp-out.us-west-2.amazonses.com");
+  ASSERT_EQ(r.bounce->recipients.size(), 2u);
+  EXPECT_EQ(r.bounce->recipients[1].category, "mailbox_full");
+  // The same object pasted alone.
+  EXPECT_EQ(mv::analyze(bounce).input.kind, mv::input_kind::bounce);
+
+  EXPECT_EQ(mv::analyze(head + R"({"notificationType":"Delivery","delivery":{"recipients":)"
+                               R"(["x@example.org"],"smtpResponse":"250 ok"}})")
+                .input.kind,
+            mv::input_kind::delivery_notice);
+  EXPECT_EQ(mv::analyze(head + R"({"notificationType":"Complaint","complaint":)"
+                               R"({"complainedRecipients":[{"emailAddress":"x@example.org"}],)"
+                               R"("complaintFeedbackType":"abuse"}})")
+                .input.kind,
+            mv::input_kind::feedback_report);
+  // Truncated or not SES at all: no crash, not read as SES.
+  EXPECT_NO_FATAL_FAILURE(mv::analyze(head + R"({"notificationType":"Bounce","bounce":{"bo)"));
+  EXPECT_FALSE(mv::read_bounce(R"({"notificationType":"Other"})"));
+}
+
+TEST(Bounce, JapaneseTextInItsOwnCharsets) {
+  // "送信先のメールボックスが一杯のため、送信できませんでした。" (the
+  // destination mailbox is full) in each charset, base64, with no English.
+  const std::pair<const char*, const char*> kForms[] = {
+      {"ISO-2022-JP",
+       "GyRCQXc/LkBoJE4lYSE8JWslXCVDJS8lOSQsMGxHVSROJD8kYSEiQXc/LiRHJC0kXiQ7JHMkRyQ3JD8hIxsoQg=="},
+      {"Shift_JIS",
+       "kZeQTZDmgsyDgYFbg4uDe4Nig06DWIKqiOqUdILMgr2C34FBkZeQTYLFgquC3IK5gvGCxYK1gr2BQg=="},
+      {"EUC-JP",
+       "wfe/rsDopM6l4aG8peul3KXDpa+luaSssOzH1aTOpL+k4aGiwfe/rqTHpK2k3qS7pPOkx6S3pL+how=="},
+  };
+  for (const auto& [charset, b64] : kForms) {
+    const std::string msg =
+        std::string("From: no-reply@example.jp\nTo: a@example.com\nSubject: x\n") +
+        "Content-Type: text/plain; charset=\"" + charset +
+        "\"\nContent-Transfer-Encoding: base64\n\n" + b64 + "\n";
+    const mv::report r = mv::analyze(msg);
+    EXPECT_EQ(r.input.kind, mv::input_kind::bounce) << charset;
+    ASSERT_TRUE(r.bounce) << charset;
+    EXPECT_EQ(r.bounce->category, "mailbox_full") << charset;
+    EXPECT_EQ(r.bounce->matched.value_or(""), "メールボックスが一杯") << charset;
+  }
+  // JIS bytes are ASCII letters: matched case-insensitively, "%a" (メ)
+  // would also find "%A" (チ). The same phrase with its letters' case
+  // flipped is other characters and must not match.
+  EXPECT_NE(
+      mailverdict::internal::find_japanese_text("\x1b$B%a!<%k%\\%C%/%9$,0lGU\x1b(B", "reason"),
+      nullptr);
+  EXPECT_EQ(
+      mailverdict::internal::find_japanese_text("\x1b$B%A!<%K%\\%c%/%9$,0Lgu\x1b(B", "reason"),
+      nullptr);
+  // An ordinary ISO-2022-JP message is no bounce.
+  EXPECT_FALSE(mv::read_bounce(
+      "From: a@example.jp\nTo: b@example.com\nSubject: hi\nContent-Type: text/plain; "
+      "charset=ISO-2022-JP\n\n\x1b$B%a!<%k\x1b(B\n"));
+}
+
+TEST(Bounce, JapaneseRowsMatchTheSamplesTheyName) {
+  const fs::path dir = corpus_dir() / "sisimai-set-of-emails" / "maildir-bsd";
+  if (!fs::exists(dir)) GTEST_SKIP() << "corpus not found at " << dir;
+  for (const auto& row : mv::data::bounce_texts_ja()) {
+    const std::string raw = slurp(dir / (std::string(row.sample) + ".eml"));
+    const auto b = mv::read_bounce(raw);
+    ASSERT_TRUE(b) << row.sample;
+    EXPECT_EQ(mailverdict::internal::find_japanese_text(b->human_text, row.kind), &row)
+        << row.sample;
+    if (row.kind == "reason") {
+      EXPECT_EQ(mv::analyze(raw).bounce->category, row.category);
+    }
+  }
+}
+
+TEST(Bounce, ReportPartsAfterTheDeliveryStatusAreTheOriginal) {
+  // RFC 6522 §3: the returned headers sent as text/plain are not the
+  // notice's words (they held a "Virus-Version" header here).
+  const std::string msg =
+      "From: postmaster@example.net\nSubject: Delivery Notification: Delivery has been delayed\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nTCP active open: Failed connect() Error: Connection timed "
+      "out\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; example.net\n\n"
+      "Final-Recipient: rfc822; a@example.org\nAction: delayed\nStatus: 4.4.7\n"
+      "--b\nContent-Type: text/plain\n\nFrom: a@example.com\nX-Proofpoint-Virus-Version: 1\n"
+      "Subject: hello\n\n--b--\n";
+  const auto b = mv::read_bounce(msg);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->human_text.find("Virus"), std::string::npos);
+  EXPECT_NE(b->original_headers.find("X-Proofpoint-Virus-Version"), std::string::npos);
+  EXPECT_EQ(mv::analyze(msg).bounce->category, "network_error");
+}
+
+TEST(Bounce, NoticeFormsWithoutTheUsualMarkers) {
+  // Postfix address verification: "Action: deliverable" is a success.
+  std::string verify = kDsn;
+  for (std::size_t at; (at = verify.find("Action: failed")) != std::string::npos;) {
+    verify.replace(at, 14, "Action: deliverable");
+  }
+  EXPECT_EQ(mv::analyze(verify).input.kind, mv::input_kind::delivery_notice);
+  // A complaint forwarded by a provider without RFC 5965's format.
+  EXPECT_EQ(mv::analyze("From: staff@hotmail.com\nTo: a@example.com\nSubject: complaint about "
+                        "message from 192.0.2.1\n\nA user complained.\n")
+                .input.kind,
+            mv::input_kind::feedback_report);
+  // A DSN pasted as text without a Diagnostic-Code: its Status is no reply.
+  const auto b = mv::read_bounce(
+      "From: MAILER-DAEMON@example.edu\nSubject: Returned mail: see transcript\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "554 \"|exec /usr/local/bin/procmail\"... Service unavailable\n\n"
+      "Reporting-MTA: dns; example.edu\n\nFinal-Recipient: RFC822; a@example.edu\n"
+      "Action: failed\nStatus: 5.5.0\n");
+  ASSERT_TRUE(b);
+  ASSERT_FALSE(b->recipients.empty());
+  EXPECT_EQ(b->recipients[0].diagnostic.rfind("554 ", 0), 0u) << b->recipients[0].diagnostic;
+  // A disclaimer about scanning for viruses is no malware verdict.
+  EXPECT_NE(mv::analyze("From: postmaster@example.net\nSubject: Delivery Status Notification "
+                        "(Failure)\n\nDelivery to the following recipients failed.\n\n"
+                        "Scanned for all viruses by the gateway.\n")
+                .bounce.value_or(mv::bounce_report{})
+                .category,
+            "malware");
 }
 
 TEST(Bounce, EveryCategoryAndFixIsDefined) {

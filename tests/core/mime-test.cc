@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 namespace mv = mailverdict;
 
@@ -21,12 +22,28 @@ TEST(Mime, Base64) {
   EXPECT_EQ(mv::decode_base64("!!!"), "");
 }
 
-TEST(Mime, Charsets) {
-  EXPECT_EQ(mv::charset_to_utf8("wasn\x92t", "windows-1252"), "wasn\xE2\x80\x99t");
-  EXPECT_EQ(mv::charset_to_utf8("caf\xE9", "ISO-8859-1"), "caf\xC3\xA9");
-  EXPECT_EQ(mv::charset_to_utf8("caf\xC3\xA9", "iso-8859-1"),
-            "caf\xC3\xA9");  // mislabelled UTF-8 kept
-  EXPECT_EQ(mv::charset_to_utf8("plain", "x-unknown"), "plain");
+// The text body of a one-part message with this charset, as parse_mime
+// decodes it.
+std::string body_in(std::string_view charset, std::string_view bytes,
+                    std::string_view cte = "8bit") {
+  const std::string msg = "Content-Type: text/plain; charset=" + std::string(charset) +
+                          "\nContent-Transfer-Encoding: " + std::string(cte) + "\n\n" +
+                          std::string(bytes);
+  const mv::mime_message m = mv::parse_mime(msg);
+  return m.parts.empty() ? std::string("(no part)") : m.parts.front().body;
+}
+
+TEST(Mime, BodiesUseTheOneCharsetDecoder) {
+  EXPECT_EQ(body_in("windows-1252", "wasn\x92t"), "wasn\xE2\x80\x99t");
+  EXPECT_EQ(body_in("ISO-8859-1", "caf\xE9"), "caf\xC3\xA9");
+  EXPECT_EQ(body_in("iso-8859-1", "caf\xC3\xA9"), "caf\xC3\xA9");  // mislabelled UTF-8 kept
+  EXPECT_EQ(body_in("x-unknown", "plain"), "plain");
+  // Charsets that only encoded_words.h decoded before: KOI8-R, ISO-8859-2.
+  EXPECT_EQ(body_in("koi8-r", "\xF0\xD2\xC9"), "\xD0\x9F\xD1\x80\xD0\xB8");  // "При"
+  EXPECT_EQ(body_in("iso-8859-2", "\xB1"), "\xC4\x85");                      // "ą"
+  // East Asian bodies keep their bytes (the page decodes them), here after
+  // base64: ISO-2022-JP "メール".
+  EXPECT_EQ(body_in("ISO-2022-JP", "GyRCJWEhPCVrGyhC", "base64"), "\x1B$B%a!<%k\x1B(B");
 }
 
 TEST(Mime, Parameters) {

@@ -39,7 +39,10 @@ struct mime_part {
   std::string media_type;          ///< Lowercased "type/subtype"; "text/plain" by default.
   std::string charset;             ///< Lowercased charset parameter, "" when absent.
   std::string report_type;         ///< multipart/report's report-type parameter.
-  std::string body;        ///< Decoded body; text/* converted to UTF-8 where the charset is known.
+  /// Decoded body; text/* converted to UTF-8 where the core decodes the
+  /// charset (encoded_words.h: charset_to_utf8), East Asian charsets kept
+  /// as their bytes.
+  std::string body;
   std::size_t depth = 0;   ///< 0 for the message itself.
   std::size_t parent = 0;  ///< Index of the enclosing part (itself for the root).
   /// True when this part sits inside a returned message (message/rfc822 or
@@ -77,10 +80,5 @@ std::string decode_quoted_printable(std::string_view text);
 
 /// RFC 2045 §6.8 base64 decoding; characters outside the alphabet are skipped.
 std::string decode_base64(std::string_view text);
-
-/// Converts text in `charset` to UTF-8 for the charsets that matter in
-/// bounces (UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15, Windows-1252). Other
-/// charsets are returned unchanged (JSON output replaces invalid bytes).
-std::string charset_to_utf8(std::string_view text, std::string_view charset);
 
 }  // namespace mailverdict
