@@ -321,6 +321,38 @@ const candidate* best_candidate(const std::vector<candidate>& cs) {
   return cs.empty() ? nullptr : &cs.front();
 }
 
+// Plain-text notices without RFC 3464 fields that list several recipients
+// one per line, each with its own reply ("a@x Invalid Address, ERROR_CODE
+// :550 ... User Unknown", "550 <b@y>... Host unknown"). Empty unless at
+// least two different addresses have a line of their own; the first line
+// of each address is kept. Lines echoing a transcript ("<<< ", ">>> ")
+// are skipped: the reply is repeated after them, and the echo of MAIL FROM
+// names the sender, not a recipient.
+std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
+  std::vector<bounce_recipient> out;
+  for (const auto& l : internal::split_lines(human)) {
+    const std::string_view line = trim(l.text);
+    if (line.size() < 8 || line.size() > kMaxDiagnostic) continue;
+    if (internal::istarts_with(line, "<<<") || internal::istarts_with(line, ">>>")) continue;
+    const std::string addr = find_address(line);
+    if (addr.empty()) continue;
+    const auto reply = find_smtp_reply(line);
+    if (!reply || (!reply->status && (!reply->code || *reply->code < 400))) continue;
+    bool seen = false;
+    for (const auto& r : out) seen |= internal::iequals(r.address, addr);
+    if (seen) continue;
+    bounce_recipient r;
+    r.address = addr;
+    r.diagnostic = one_line(line);
+    r.action = "failed";
+    fill_codes(r);
+    out.push_back(std::move(r));
+    if (out.size() >= 100) break;
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 std::string strip_html(std::string_view html) {
   std::string out;
   bool tag = false;
@@ -569,6 +601,7 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   }
   // Supplement missing or code-only diagnostics from the readable text.
   const candidate* best = best_candidate(cands);
+  if (b.recipients.empty()) b.recipients = recipients_by_line(human);
   if (b.recipients.empty()) {
     bounce_recipient r;
     if (best != nullptr) {

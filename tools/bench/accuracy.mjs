@@ -44,6 +44,19 @@ for (const line of readFileSync(join(root, 'tests', 'accuracy', 'reason_map.tsv'
   map.set(`${source}\t${reason}`, { accept: new Set(accept.split(' ')), why });
 }
 
+// ---- the written-up misses (tests/accuracy/MISSES.md) ---------------------
+// Each "- SAMPLE · label · ours · why" line names a miss read by hand; a miss
+// without one is flagged so that it gets examined.
+const writtenUp = new Set();
+const missesDoc = join(root, 'tests', 'accuracy', 'MISSES.md');
+if (existsSync(missesDoc)) {
+  for (const line of readFileSync(missesDoc, 'utf8').split('\n')) {
+    const m = /^- (\S+) · /.exec(line);
+    if (m) writtenUp.add(m[1].replace(/\.(eml|msg)$/, ''));
+  }
+}
+const isWrittenUp = (file) => writtenUp.has(file.replace(/^maildir-bsd\//, '').replace(/\.(eml|msg)$/, ''));
+
 // ---- the labelled samples ------------------------------------------------
 function parseCsv(text) {
   const rows = [];
@@ -152,10 +165,17 @@ for (const src of sources) {
   for (const [reason, s] of [...perReason].sort((a, b) => b[1].total - a[1].total)) {
     console.log(`  ${reason.padEnd(18)} ${String(s.right).padStart(3)}/${String(s.total).padEnd(3)} ${(100 * s.right / s.total).toFixed(0)}%`);
   }
+  const unexamined = misses.filter((m) => !isWrittenUp(m.file));
+  if (misses.length) {
+    console.log(`misses: ${misses.length}, written up in tests/accuracy/MISSES.md: ` +
+      `${misses.length - unexamined.length}` +
+      (unexamined.length ? `, NOT written up: ${unexamined.length}` : ''));
+  }
   if (!quiet && misses.length) {
     console.log(`misses (${misses.length}):`);
     for (const m of misses) {
-      console.log(`  ${m.file}  want ${m.label}  got ${m.got}${m.why ? `  (${m.why})` : ''}`);
+      console.log(`  ${m.file}  want ${m.label}  got ${m.got}${m.why ? `  (${m.why})` : ''}` +
+        (isWrittenUp(m.file) ? '' : '  [not written up]'));
       if (m.diag) console.log(`      ${m.diag.slice(0, 220)}`);
     }
   }
