@@ -219,7 +219,9 @@ std::optional<bounce_message> read_ses_notification(std::string_view text) {
       bounce_recipient rec;
       rec.address = string_member(text, r, "emailAddress");
       rec.action = lower(string_member(text, r, "action"));
-      if (rec.action.empty()) rec.action = btype == "Transient" ? "delayed" : "failed";
+      // A Transient bounce is reported once SES has stopped retrying: the
+      // message failed, though sending again later may work.
+      if (rec.action.empty()) rec.action = "failed";
       const std::string st = string_member(text, r, "status");
       if (!st.empty()) rec.status = st;
       std::string diag = string_member(text, r, "diagnosticCode");

@@ -209,6 +209,42 @@ TEST(Bounce, AmazonSesNotificationsInJson) {
   EXPECT_FALSE(mv::read_bounce(R"({"notificationType":"Other"})"));
 }
 
+TEST(Bounce, SesSubtypeWithoutDiagnostic) {
+  const mv::report r = mv::analyze(
+      R"({"notificationType":"Bounce","bounce":{"bounceType":"Transient",)"
+      R"("bounceSubType":"MailboxFull","bouncedRecipients":[{"emailAddress":"a@example.org"}]}})");
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->category, "mailbox_full");
+  EXPECT_EQ(r.input.kind, mv::input_kind::bounce);  // sent once SES stopped retrying
+}
+
+TEST(Bounce, SeveralRecipientsOneLineEach) {
+  const std::string msg =
+      "From: MAILER-DAEMON@example.net\nSubject: Returned mail: see transcript for details\n\n"
+      "   ----- Transcript of session follows -----\n"
+      ">>> RCPT To:<c@example.edu>\n"
+      "<<< 550 <c@example.edu>... User unknown\n"
+      "554 <a@example.org>... 550 Host unknown (Authoritative answer from name server)\n"
+      "552 <b@example.org>... Mailbox full\n"
+      "550 <c@example.edu>... User unknown\n";
+  const mv::report r = mv::analyze(msg);
+  ASSERT_TRUE(r.bounce);
+  ASSERT_EQ(r.bounce->recipients.size(), 3u);
+  EXPECT_EQ(r.bounce->recipients[0].address, "a@example.org");
+  EXPECT_EQ(r.bounce->recipients[0].category, "dns_failure");
+  EXPECT_EQ(r.bounce->recipients[1].address, "b@example.org");
+  EXPECT_EQ(r.bounce->recipients[1].category, "mailbox_full");
+  // c's reply, not the "<<<" echo before it (which may name the sender).
+  EXPECT_EQ(r.bounce->recipients[2].address, "c@example.edu");
+  EXPECT_EQ(r.bounce->recipients[2].category, "recipient_unknown");
+  // One address on several lines is one recipient: the usual single bounce.
+  const auto one = mv::read_bounce(
+      "From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\n"
+      "<<< 550 5.1.1 <c@example.edu>... User unknown\n550 5.1.1 <c@example.edu>... User unknown\n");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->recipients.size(), 1u);
+}
+
 TEST(Bounce, JapaneseTextInItsOwnCharsets) {
   // "送信先のメールボックスが一杯のため、送信できませんでした。" (the
   // destination mailbox is full) in each charset, base64, with no English.
