@@ -60,24 +60,6 @@ const std::unordered_map<std::string, const high_table*>& single_byte_charsets()
   return by_label;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // "UTF-8*en" → "utf-8" (RFC 2231 §5 adds a language after "*").
 std::string normalize_label(std::string_view charset) {
   charset = internal::trim(charset);
@@ -145,7 +127,7 @@ bool charset_to_utf8(std::string_view charset, std::string_view bytes, std::stri
   out.reserve(out.size() + bytes.size());
   for (char ch : bytes) {
     const auto b = static_cast<unsigned char>(ch);
-    append_utf8(out, b < 0x80 ? b : t[b - 0x80]);
+    internal::append_utf8(out, b < 0x80 ? b : t[b - 0x80]);
   }
   return true;
 }
