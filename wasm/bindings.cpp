@@ -5,7 +5,6 @@
  */
 #include <emscripten/bind.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "mailverdict.h"
@@ -16,19 +15,13 @@ std::string analyze(const std::string& text) {
   return mailverdict::to_json(mailverdict::analyze(text));
 }
 
-// options_json: {"dmarc_record": "...", "spf_record": "..."}; anything
-// unreadable is ignored (parsing without exceptions: a throw would abort).
-std::string analyze_with(const std::string& text, const std::string& options_json) {
+// The records the user pasted ("" when none): the From: domain's DMARC record
+// and the MAIL FROM domain's SPF record.
+std::string analyze_with(const std::string& text, const std::string& dmarc_record,
+                         const std::string& spf_record) {
   mailverdict::options opts;
-  const nlohmann::json o = nlohmann::json::parse(options_json, nullptr, /*allow_exceptions=*/false);
-  if (o.is_object()) {
-    if (auto it = o.find("dmarc_record"); it != o.end() && it->is_string()) {
-      opts.dmarc_record = it->get<std::string>();
-    }
-    if (auto it = o.find("spf_record"); it != o.end() && it->is_string()) {
-      opts.spf_record = it->get<std::string>();
-    }
-  }
+  opts.dmarc_record = dmarc_record;
+  opts.spf_record = spf_record;
   return mailverdict::to_json(mailverdict::analyze(text, opts));
 }
 

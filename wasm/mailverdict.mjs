@@ -25,17 +25,11 @@ export function load(options = {}) {
   return corePromise;
 }
 
-function optionsJson(options) {
-  return JSON.stringify({
-    dmarc_record: options?.dmarcRecord ?? '',
-    spf_record: options?.spfRecord ?? '',
-  });
-}
-
 /** Analyzes pasted headers, a message or a bounce; resolves to the report object (schema 1). */
 export async function analyze(text, options) {
   const core = await load();
-  return JSON.parse(core.analyzeWith(String(text ?? ''), optionsJson(options)));
+  return JSON.parse(core.analyzeWith(String(text ?? ''), String(options?.dmarcRecord ?? ''),
+    String(options?.spfRecord ?? '')));
 }
 
 /** The same report as plain text (the core's own rendering). */

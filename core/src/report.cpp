@@ -6,7 +6,11 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
 
 #include "mailverdict/internal/text.h"
 
@@ -49,197 +53,459 @@ const char* to_string(confidence_level c) {
 
 namespace {
 
-using nlohmann::json;
+/**
+ * A streaming JSON writer that produces what nlohmann::json::dump() gave for
+ * the same tree (keys of each object in byte order, as its std::map kept them;
+ * `indent` < 0 compact, otherwise pretty with that many spaces), without
+ * building the tree first. Strings are made valid UTF-8 (invalid sequences
+ * become U+FFFD) and escaped as RFC 8259 §7 requires. Nesting depth is fixed
+ * by the report's shape, never by the input.
+ */
+class json_writer {
+ public:
+  explicit json_writer(int indent) : indent_(indent) {}
 
-// Header text may hold any bytes; JSON must be UTF-8.
-json str(const std::string& s) { return internal::to_valid_utf8(s); }
+  std::string take() { return std::move(out_); }
 
-template <class T>
-json opt(const std::optional<T>& v) {
-  if (!v) return nullptr;
-  if constexpr (std::is_same_v<T, std::string>) {
-    return str(*v);
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(std::string_view k) {
+    separate();
+    escaped(k);
+    out_ += indent_ < 0 ? ":" : ": ";
+    after_key_ = true;
+  }
+
+  void value(std::string_view s) {
+    separate();
+    if (internal::is_valid_utf8(s)) {
+      escaped(s);
+    } else {
+      escaped(internal::to_valid_utf8(s));
+    }
+  }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+  }
+  void value(std::nullptr_t) {
+    separate();
+    out_ += "null";
+  }
+  template <class T>
+    requires std::is_integral_v<T>
+  void value(T n) {
+    separate();
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+    out_.append(buf, end);
+  }
+  // The shortest digits that read back as `d`; integral values keep a ".0"
+  // and non-finite ones become null, as nlohmann_json wrote them.
+  void value(double d) {
+    if (!std::isfinite(d)) return value(nullptr);
+    separate();
+    const std::string s = fmt::format("{}", d);
+    out_ += s;
+    if (s.find_first_of(".e") == std::string::npos) out_ += ".0";
+  }
+  template <class T>
+  void value(const std::optional<T>& v) {
+    if (v) {
+      value(*v);
+    } else {
+      value(nullptr);
+    }
+  }
+  void value(const std::vector<std::string>& v) {
+    begin_array();
+    for (const auto& s : v) value(s);
+    end_array();
+  }
+
+  template <class T>
+  void field(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+  /// An empty string as null.
+  void text_or_null(std::string_view k, const std::string& s) {
+    key(k);
+    if (s.empty()) {
+      value(nullptr);
+    } else {
+      value(s);
+    }
+  }
+  /// Milliseconds as seconds, exact to the millisecond: a whole number when
+  /// it is one (the shortest decimal of ms / 1000.0, written from integers).
+  void seconds(std::string_view k, const std::optional<std::int64_t>& ms) {
+    key(k);
+    if (!ms) return value(nullptr);
+    if (*ms % 1000 == 0) return value(*ms / 1000);
+    separate();
+    const bool negative = *ms < 0;
+    const std::uint64_t abs_ms = negative ? 0 - static_cast<std::uint64_t>(*ms) : static_cast<std::uint64_t>(*ms);
+    if (negative) out_ += '-';
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, abs_ms / 1000).ptr);
+    out_ += '.';
+    std::uint64_t frac = abs_ms % 1000;
+    int digits = 3;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      --digits;
+    }
+    char f[3];
+    for (int i = digits - 1; i >= 0; --i, frac /= 10) f[i] = static_cast<char>('0' + frac % 10);
+    out_.append(f, static_cast<std::size_t>(digits));
+  }
+
+ private:
+  void open(char c) {
+    separate();
+    out_ += c;
+    ++depth_;
+    first_ = true;
+  }
+  void close(char c) {
+    --depth_;
+    if (!first_ && indent_ >= 0) newline();
+    out_ += c;
+    first_ = false;
+  }
+  // Before a value or key: nothing right after a key; otherwise the comma
+  // and, when pretty, a new line at the current depth.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ == 0) return;
+    if (!first_) out_ += ',';
+    first_ = false;
+    if (indent_ >= 0) newline();
+  }
+  void newline() {
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');
+  }
+  void escaped(std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.substr(run, i - run));
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+      }
+    }
+    out_.append(s.substr(run));
+    out_ += '"';
+  }
+
+  std::string out_;
+  int indent_;
+  int depth_ = 0;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+void warnings_json(json_writer& w, std::string_view k, const std::vector<warning>& ws) {
+  w.key(k);
+  w.begin_array();
+  for (const auto& x : ws) {
+    w.begin_object();
+    w.field("code", x.code);
+    w.field("message", x.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void auth_json(json_writer& w, const authentication_report& a) {
+  w.begin_object();
+  w.key("arc");
+  w.begin_object();
+  w.field("problems", a.arc.problems);
+  w.field("result", a.arc.result);
+  w.field("sealers", a.arc.sealers);
+  w.field("sets", a.arc.sets);
+  w.field("structure", a.arc.structure);
+  w.end_object();
+  w.field("authserv_id", a.authserv_id);
+  w.key("compauth");
+  if (a.compauth) {
+    w.begin_object();
+    w.field("meaning", a.compauth->meaning);
+    w.field("reason", a.compauth->reason);
+    w.field("result", a.compauth->result);
+    w.end_object();
   } else {
-    return *v;
+    w.value(nullptr);
   }
-}
-
-json strings(const std::vector<std::string>& v) {
-  json out = json::array();
-  for (const auto& s : v) out.push_back(str(s));
-  return out;
-}
-
-json auth_json(const authentication_report& a) {
-  json dkim = json::array();
+  w.field("disagreements", a.disagreements);
+  w.key("dkim");
+  w.begin_array();
   for (const auto& d : a.dkim) {
-    dkim.push_back({{"result", d.result}, {"domain", str(d.domain)}, {"selector", opt(d.selector)},
-                    {"aligned", opt(d.aligned)}});
+    w.begin_object();
+    w.field("aligned", d.aligned);
+    w.field("domain", d.domain);
+    w.field("result", d.result);
+    w.field("selector", d.selector);
+    w.end_object();
   }
-  json trusted = json::array();
-  for (const auto& t : a.trusted) {
-    trusted.push_back({{"header", str(t.header)}, {"index", t.index}, {"authserv_id", opt(t.authserv_id)}});
-  }
-  json ignored = json::array();
-  for (const auto& i : a.ignored) {
-    ignored.push_back({{"header", str(i.header)},
-                       {"index", i.index},
-                       {"authserv_id", opt(i.authserv_id)},
-                       {"results", str(i.results)},
-                       {"reason", str(i.reason)}});
-  }
-  json ids = json::array();
+  w.end_array();
+  w.key("dmarc");
+  w.begin_object();
+  w.field("action", a.dmarc.action);
+  w.field("policy", a.dmarc.policy);
+  w.field("policy_source", a.dmarc.policy_source);
+  w.field("result", a.dmarc.result);
+  w.end_object();
+  w.field("from_domain", a.from_domain);
+  w.key("identifiers");
+  w.begin_array();
   for (const auto& i : a.identifiers) {
-    ids.push_back({{"kind", i.kind},
-                   {"domain", str(i.domain)},
-                   {"result", str(i.result)},
-                   {"selector", opt(i.selector)},
-                   {"relaxed", i.relaxed},
-                   {"strict", i.strict},
-                   {"mode", i.mode},
-                   {"mode_known", i.mode_known},
-                   {"aligned", opt(i.aligned)},
-                   {"counts_for_dmarc", i.counts_for_dmarc},
-                   {"why", str(i.why)},
-                   {"source", str(i.source)},
-                   {"index", i.index}});
+    w.begin_object();
+    w.field("aligned", i.aligned);
+    w.field("counts_for_dmarc", i.counts_for_dmarc);
+    w.field("domain", i.domain);
+    w.field("index", i.index);
+    w.field("kind", i.kind);
+    w.field("mode", i.mode);
+    w.field("mode_known", i.mode_known);
+    w.field("relaxed", i.relaxed);
+    w.field("result", i.result);
+    w.field("selector", i.selector);
+    w.field("source", i.source);
+    w.field("strict", i.strict);
+    w.field("why", i.why);
+    w.end_object();
   }
-  json dmarc_rec = nullptr;
+  w.end_array();
+  w.key("ignored");
+  w.begin_array();
+  for (const auto& i : a.ignored) {
+    w.begin_object();
+    w.field("authserv_id", i.authserv_id);
+    w.field("header", i.header);
+    w.field("index", i.index);
+    w.field("reason", i.reason);
+    w.field("results", i.results);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("organizational_domain", a.organizational_domain);
+  w.field("receiver", a.receiver);
+  w.key("records");
+  w.begin_object();
+  w.key("dmarc");
   if (a.dmarc_record) {
     const auto& r = *a.dmarc_record;
-    dmarc_rec = {{"text", str(r.text)}, {"p", str(r.policy)},          {"sp", opt(r.subdomain_policy)},
-                 {"np", opt(r.nonexistent_policy)}, {"adkim", r.adkim}, {"aspf", r.aspf},
-                 {"pct", r.pct},                    {"rua", strings(r.rua)}, {"ruf", strings(r.ruf)},
-                 {"fo", str(r.fo)},                 {"warnings", strings(r.warnings)}, {"error", opt(r.error)}};
+    w.begin_object();
+    w.field("adkim", r.adkim);
+    w.field("aspf", r.aspf);
+    w.field("error", r.error);
+    w.field("fo", r.fo);
+    w.field("np", r.nonexistent_policy);
+    w.field("p", r.policy);
+    w.field("pct", r.pct);
+    w.field("rua", r.rua);
+    w.field("ruf", r.ruf);
+    w.field("sp", r.subdomain_policy);
+    w.field("text", r.text);
+    w.field("warnings", r.warnings);
+    w.end_object();
+  } else {
+    w.value(nullptr);
   }
-  json spf_rec = nullptr;
+  w.key("spf");
   if (a.spf_record) {
     const auto& r = *a.spf_record;
-    spf_rec = {{"text", str(r.text)},         {"includes", strings(r.includes)}, {"all", str(r.all)},
-               {"lookups", r.lookups},        {"lookup_limit", 10},              {"errors", strings(r.errors)},
-               {"warnings", strings(r.warnings)}, {"authorizes_service", opt(r.authorizes_service)},
-               {"error", opt(r.error)}};
+    w.begin_object();
+    w.field("all", r.all);
+    w.field("authorizes_service", r.authorizes_service);
+    w.field("error", r.error);
+    w.field("errors", r.errors);
+    w.field("includes", r.includes);
+    w.field("lookup_limit", 10);
+    w.field("lookups", r.lookups);
+    w.field("text", r.text);
+    w.field("warnings", r.warnings);
+    w.end_object();
+  } else {
+    w.value(nullptr);
   }
-  json service = nullptr;
+  w.end_object();
+  w.key("service");
   if (a.service) {
-    service = {{"id", a.service->id}, {"name", str(a.service->name)}, {"evidence", strings(a.service->evidence)}};
+    w.begin_object();
+    w.field("evidence", a.service->evidence);
+    w.field("id", a.service->id);
+    w.field("name", a.service->name);
+    w.end_object();
+  } else {
+    w.value(nullptr);
   }
-  json compauth = nullptr;
-  if (a.compauth) {
-    compauth = {{"result", str(a.compauth->result)}, {"reason", str(a.compauth->reason)},
-                {"meaning", str(a.compauth->meaning)}};
+  w.key("spf");
+  w.begin_object();
+  w.field("aligned", a.spf.aligned);
+  w.field("domain", a.spf.domain);
+  w.field("result", a.spf.result);
+  w.end_object();
+  w.key("trusted");
+  w.begin_array();
+  for (const auto& t : a.trusted) {
+    w.begin_object();
+    w.field("authserv_id", t.authserv_id);
+    w.field("header", t.header);
+    w.field("index", t.index);
+    w.end_object();
   }
-  return {{"from_domain", opt(a.from_domain)},
-          {"organizational_domain", opt(a.organizational_domain)},
-          {"authserv_id", opt(a.authserv_id)},
-          {"spf", {{"result", a.spf.result}, {"domain", opt(a.spf.domain)}, {"aligned", opt(a.spf.aligned)}}},
-          {"dkim", dkim},
-          {"dmarc",
-           {{"result", a.dmarc.result},
-            {"policy", opt(a.dmarc.policy)},
-            {"action", opt(a.dmarc.action)},
-            {"policy_source", opt(a.dmarc.policy_source)}}},
-          {"arc",
-           {{"result", a.arc.result},
-            {"sets", a.arc.sets},
-            {"structure", a.arc.structure},
-            {"sealers", strings(a.arc.sealers)},
-            {"problems", strings(a.arc.problems)}}},
-          {"receiver", opt(a.receiver)},
-          {"trusted", trusted},
-          {"ignored", ignored},
-          {"identifiers", ids},
-          {"disagreements", strings(a.disagreements)},
-          {"records", {{"dmarc", dmarc_rec}, {"spf", spf_rec}}},
-          {"service", service},
-          {"compauth", compauth}};
+  w.end_array();
+  w.end_object();
 }
 
-json bounce_json(const bounce_report& b) {
-  json recipients = json::array();
+void bounce_json(json_writer& w, const bounce_report& b) {
+  w.begin_object();
+  w.field("action", b.action);
+  w.field("blocklist", b.blocklist);
+  w.field("by_text", b.by_text);
+  w.field("category", b.category);
+  w.field("confidence", b.confidence);
+  w.field("diagnostic", b.diagnostic);
+  w.field("layout", b.layout);
+  w.field("matched", b.matched);
+  w.field("permanent", b.permanent);
+  w.field("provider", b.provider);
+  w.field("recipient", b.recipient);
+  w.key("recipients");
+  w.begin_array();
   for (const auto& r : b.recipients) {
-    recipients.push_back({{"address", str(r.address)},   {"action", r.action},
-                          {"reply_code", opt(r.reply_code)}, {"status", opt(r.status)},
-                          {"category", r.category},       {"diagnostic", str(r.diagnostic)}});
+    w.begin_object();
+    w.field("action", r.action);
+    w.field("address", r.address);
+    w.field("category", r.category);
+    w.field("diagnostic", r.diagnostic);
+    w.field("reply_code", r.reply_code);
+    w.field("status", r.status);
+    w.end_object();
   }
-  return {{"reply_code", opt(b.reply_code)}, {"status", opt(b.status)},
-          {"permanent", b.permanent},        {"category", b.category},
-          {"provider", opt(b.provider)},     {"diagnostic", str(b.diagnostic)},
-          {"recipient", opt(b.recipient)},   {"reporting_mta", opt(b.reporting_mta)},
-          {"remote_mta", opt(b.remote_mta)}, {"action", opt(b.action)},
-          {"confidence", b.confidence},      {"by_text", b.by_text},
-          {"matched", opt(b.matched)},       {"blocklist", opt(b.blocklist)},
-          {"layout", b.layout},              {"recipients", recipients}};
+  w.end_array();
+  w.field("remote_mta", b.remote_mta);
+  w.field("reply_code", b.reply_code);
+  w.field("reporting_mta", b.reporting_mta);
+  w.field("status", b.status);
+  w.end_object();
 }
 
-json antispam_json(const antispam_report& a) {
-  json fields = json::array();
+void antispam_json(json_writer& w, const antispam_report& a) {
+  w.begin_object();
+  w.key("fields");
+  w.begin_array();
   for (const auto& f : a.fields) {
-    fields.push_back({{"name", str(f.name)},
-                      {"value", str(f.value)},
-                      {"meaning", str(f.meaning)},
-                      {"documented", f.documented},
-                      {"basis", f.basis},
-                      {"drove_verdict", f.drove_verdict}});
+    w.begin_object();
+    w.field("basis", f.basis);
+    w.field("documented", f.documented);
+    w.field("drove_verdict", f.drove_verdict);
+    w.field("meaning", f.meaning);
+    w.field("name", f.name);
+    w.field("value", f.value);
+    w.end_object();
   }
-  return {{"vendor", a.vendor}, {"header", str(a.header)}, {"index", a.index},
-          {"raw", str(a.raw)},  {"fields", fields},       {"outcome", a.outcome},
-          {"verdict", str(a.verdict)}, {"score", opt(a.score)}, {"threshold", opt(a.threshold)}};
+  w.end_array();
+  w.field("header", a.header);
+  w.field("index", a.index);
+  w.field("outcome", a.outcome);
+  w.field("raw", a.raw);
+  w.field("score", a.score);
+  w.field("threshold", a.threshold);
+  w.field("vendor", a.vendor);
+  w.field("verdict", a.verdict);
+  w.end_object();
 }
 
-json warnings_json(const std::vector<warning>& ws) {
-  json out = json::array();
-  for (const auto& w : ws) out.push_back({{"code", w.code}, {"message", str(w.message)}});
-  return out;
+void hop_json(json_writer& w, const hop& h, std::size_t position, const route& r) {
+  w.begin_object();
+  w.field("authenticated", h.authenticated);
+  w.field("boundary", r.boundary && *r.boundary == position);
+  w.text_or_null("by", h.by);
+  w.text_or_null("by_ip", h.by_ip);
+  w.text_or_null("date_text", h.date_text);
+  w.seconds("delay", h.delay_ms);
+  w.key("delay_text");
+  if (h.delay) {
+    w.value(describe_delay(*h.delay));
+  } else {
+    w.value(nullptr);
+  }
+  w.text_or_null("envelope_from", h.envelope_from);
+  w.text_or_null("for", h.for_address);
+  w.text_or_null("from", h.from);
+  w.text_or_null("helo", h.helo);
+  w.text_or_null("id", h.id);
+  w.field("index", h.field_index);
+  w.text_or_null("ip", h.ip);
+  w.field("local", h.local);
+  w.text_or_null("organization", h.organization);
+  w.field("position", position);
+  w.text_or_null("rdns", h.rdns);
+  w.field("receiving", h.receiving);
+  w.key("time");
+  if (h.time_ms) {
+    w.value(format_utc(*h.time_ms));
+  } else {
+    w.value(nullptr);
+  }
+  w.field("timestamp", h.time);
+  w.field("tls", h.tls);
+  w.text_or_null("tls_cipher", h.tls_cipher);
+  w.text_or_null("tls_version", h.tls_version);
+  w.text_or_null("via", h.via);
+  warnings_json(w, "warnings", h.warnings);
+  w.text_or_null("with", h.with);
+  w.end_object();
 }
 
-json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : str(s); }
-
-// Seconds, exact to the millisecond: a whole number when it is one.
-json seconds_json(const std::optional<std::int64_t>& ms) {
-  if (!ms) return nullptr;
-  if (*ms % 1000 == 0) return *ms / 1000;
-  return static_cast<double>(*ms) / 1000.0;
-}
-
-json hop_json(const hop& h, std::size_t position, const route& r) {
-  return {{"index", h.field_index},
-          {"position", position},
-          {"from", text_or_null(h.from)},
-          {"helo", text_or_null(h.helo)},
-          {"rdns", text_or_null(h.rdns)},
-          {"ip", text_or_null(h.ip)},
-          {"by", text_or_null(h.by)},
-          {"by_ip", text_or_null(h.by_ip)},
-          {"via", text_or_null(h.via)},
-          {"with", text_or_null(h.with)},
-          {"id", text_or_null(h.id)},
-          {"for", text_or_null(h.for_address)},
-          {"envelope_from", text_or_null(h.envelope_from)},
-          {"tls", opt(h.tls)},
-          {"tls_version", text_or_null(h.tls_version)},
-          {"tls_cipher", text_or_null(h.tls_cipher)},
-          {"authenticated", opt(h.authenticated)},
-          {"local", h.local},
-          {"time", h.time_ms ? json(format_utc(*h.time_ms)) : json(nullptr)},
-          {"timestamp", opt(h.time)},
-          {"date_text", text_or_null(h.date_text)},
-          {"delay", seconds_json(h.delay_ms)},
-          {"delay_text", h.delay ? json(describe_delay(*h.delay)) : json(nullptr)},
-          {"organization", text_or_null(h.organization)},
-          {"receiving", h.receiving},
-          {"boundary", r.boundary && *r.boundary == position},
-          {"warnings", warnings_json(h.warnings)}};
-}
-
-json route_json(const route& r) {
-  return {{"boundary", opt(r.boundary)},
-          {"receiving_organization", text_or_null(r.receiving_organization)},
-          {"origin_time", r.origin_time_ms ? json(format_utc(*r.origin_time_ms)) : json(nullptr)},
-          {"total_delay", seconds_json(r.total_delay_ms)},
-          {"total_delay_text", r.total_delay ? json(describe_delay(*r.total_delay)) : json(nullptr)},
-          {"skipped_hops", r.skipped_hops},
-          {"warnings", warnings_json(r.warnings)}};
+void route_json(json_writer& w, const route& r) {
+  w.begin_object();
+  w.field("boundary", r.boundary);
+  w.key("origin_time");
+  if (r.origin_time_ms) {
+    w.value(format_utc(*r.origin_time_ms));
+  } else {
+    w.value(nullptr);
+  }
+  w.text_or_null("receiving_organization", r.receiving_organization);
+  w.field("skipped_hops", r.skipped_hops);
+  w.seconds("total_delay", r.total_delay_ms);
+  w.key("total_delay_text");
+  if (r.total_delay) {
+    w.value(describe_delay(*r.total_delay));
+  } else {
+    w.value(nullptr);
+  }
+  warnings_json(w, "warnings", r.warnings);
+  w.end_object();
 }
 
 std::string base64(std::string_view bytes) {
@@ -268,88 +534,145 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-json addresses_json(const std::vector<address_entry>& list) {
-  json out = json::array();
+void addresses_json(json_writer& w, std::string_view k, const std::vector<address_entry>& list) {
+  w.key(k);
+  w.begin_array();
   for (const auto& a : list) {
-    out.push_back({{"name", text_or_null(a.name)},
-                   {"address", str(a.address)},
-                   {"domain", text_or_null(a.domain)},
-                   {"domain_unicode", text_or_null(a.domain_unicode)},
-                   {"group", text_or_null(a.group)}});
+    w.begin_object();
+    w.field("address", a.address);
+    w.text_or_null("domain", a.domain);
+    w.text_or_null("domain_unicode", a.domain_unicode);
+    w.text_or_null("group", a.group);
+    w.text_or_null("name", a.name);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-json message_json(const message_summary& m) {
-  json summary = json::array();
-  for (const auto& row : m.summary) summary.push_back({{"name", str(row.name)}, {"value", str(row.value)}});
-  return {{"format", m.format},          {"summary", summary},
-          {"subject", opt(m.subject)},   {"from", addresses_json(m.from)},
-          {"sender", addresses_json(m.sender)}, {"reply_to", addresses_json(m.reply_to)},
-          {"to", addresses_json(m.to)},  {"cc", addresses_json(m.cc)},
-          {"date", opt(m.date)},         {"message_id", opt(m.message_id)},
-          {"left_encoded", m.left_encoded}};
+void message_json(json_writer& w, const message_summary& m) {
+  w.begin_object();
+  addresses_json(w, "cc", m.cc);
+  w.field("date", m.date);
+  w.field("format", m.format);
+  addresses_json(w, "from", m.from);
+  w.field("left_encoded", m.left_encoded);
+  w.field("message_id", m.message_id);
+  addresses_json(w, "reply_to", m.reply_to);
+  addresses_json(w, "sender", m.sender);
+  w.field("subject", m.subject);
+  w.key("summary");
+  w.begin_array();
+  for (const auto& row : m.summary) {
+    w.begin_object();
+    w.field("name", row.name);
+    w.field("value", row.value);
+    w.end_object();
+  }
+  w.end_array();
+  addresses_json(w, "to", m.to);
+  w.end_object();
 }
 
 }  // namespace
 
+// Keys are written in byte order within each object (the order the earlier
+// nlohmann_json rendering had), so the output is unchanged.
 std::string to_json(const report& r, int indent) {
-  json warnings = json::array();
-  for (const auto& w : r.input.warnings) warnings.push_back({{"code", w.code}, {"message", str(w.message)}});
-  json causes = json::array();
+  json_writer w(indent);
+  w.begin_object();
+  w.key("antispam");
+  w.begin_array();
+  for (const auto& a : r.antispam) antispam_json(w, a);
+  w.end_array();
+  w.key("authentication");
+  if (r.authentication) {
+    auth_json(w, *r.authentication);
+  } else {
+    w.value(nullptr);
+  }
+  w.key("bounce");
+  if (r.bounce) {
+    bounce_json(w, *r.bounce);
+  } else {
+    w.value(nullptr);
+  }
+  w.key("causes");
+  w.begin_array();
   for (const auto& c : r.causes) {
-    json ev = json::array();
-    for (const auto& e : c.evidence) ev.push_back({{"header", str(e.header)}, {"index", e.index}, {"text", str(e.text)}});
-    causes.push_back({{"id", c.id},
-                      {"confidence", to_string(c.confidence)},
-                      {"explanation", str(c.explanation)},
-                      {"evidence", ev}});
-  }
-  json fixes = json::array();
-  for (const auto& f : r.fixes) {
-    json steps = json::array();
-    for (const auto& s : f.steps) steps.push_back(str(s));
-    fixes.push_back({{"id", f.id}, {"title", str(f.title)}, {"steps", steps}});
-  }
-  json antispam = json::array();
-  for (const auto& a : r.antispam) antispam.push_back(antispam_json(a));
-  json headers = json::array();
-  for (const auto& h : r.headers) {
-    json pending = json::array();
-    for (const auto& w : h.pending) {
-      pending.push_back({{"word", str(w.word)}, {"charset", w.charset}, {"bytes", base64(w.bytes)}});
+    w.begin_object();
+    w.field("confidence", to_string(c.confidence));
+    w.key("evidence");
+    w.begin_array();
+    for (const auto& e : c.evidence) {
+      w.begin_object();
+      w.field("header", e.header);
+      w.field("index", e.index);
+      w.field("text", e.text);
+      w.end_object();
     }
-    headers.push_back({{"name", str(h.name)},
-                       {"value", str(h.value)},
-                       {"decoded", str(h.decoded)},
-                       {"raw", str(h.raw)},
-                       {"index", h.index},
-                       {"explanation", h.explanation},
-                       {"valid_utf8", h.valid_utf8},
-                       {"pending", pending}});
+    w.end_array();
+    w.field("explanation", c.explanation);
+    w.field("id", c.id);
+    w.end_object();
   }
-  json hops = json::array();
-  for (std::size_t i = 0; i < r.trace.hops.size(); ++i) hops.push_back(hop_json(r.trace.hops[i], i, r.trace));
-  json j = {
-      {"schema", report::kSchema},
-      {"input", {{"kind", to_string(r.input.kind)}, {"bytes", r.input.bytes}, {"warnings", warnings}}},
-      {"verdict",
-       {{"status", to_string(r.verdict.status)},
-        {"headline", str(r.verdict.headline)},
-        {"summary", str(r.verdict.summary)}}},
-      {"bounce", r.bounce ? bounce_json(*r.bounce) : json(nullptr)},
-      {"authentication", r.authentication ? auth_json(*r.authentication) : json(nullptr)},
-      {"causes", causes},
-      {"fixes", fixes},
-      {"hops", hops},
-      {"route", route_json(r.trace)},
-      {"message", message_json(r.message)},
-      {"antispam", antispam},
-      {"headers", headers},
-  };
-  // Everything is already valid UTF-8; `replace` is a second guard so that
-  // dump() can never throw (a throw aborts the wasm module).
-  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+  w.end_array();
+  w.key("fixes");
+  w.begin_array();
+  for (const auto& f : r.fixes) {
+    w.begin_object();
+    w.field("id", f.id);
+    w.field("steps", f.steps);
+    w.field("title", f.title);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("headers");
+  w.begin_array();
+  for (const auto& h : r.headers) {
+    w.begin_object();
+    w.field("decoded", h.decoded);
+    w.field("explanation", h.explanation);
+    w.field("index", h.index);
+    w.field("name", h.name);
+    w.key("pending");
+    w.begin_array();
+    for (const auto& p : h.pending) {
+      w.begin_object();
+      w.field("bytes", base64(p.bytes));
+      w.field("charset", p.charset);
+      w.field("word", p.word);
+      w.end_object();
+    }
+    w.end_array();
+    w.field("raw", h.raw);
+    w.field("valid_utf8", h.valid_utf8);
+    w.field("value", h.value);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("hops");
+  w.begin_array();
+  for (std::size_t i = 0; i < r.trace.hops.size(); ++i) hop_json(w, r.trace.hops[i], i, r.trace);
+  w.end_array();
+  w.key("input");
+  w.begin_object();
+  w.field("bytes", r.input.bytes);
+  w.field("kind", to_string(r.input.kind));
+  warnings_json(w, "warnings", r.input.warnings);
+  w.end_object();
+  w.key("message");
+  message_json(w, r.message);
+  w.key("route");
+  route_json(w, r.trace);
+  w.field("schema", report::kSchema);
+  w.key("verdict");
+  w.begin_object();
+  w.field("headline", r.verdict.headline);
+  w.field("status", to_string(r.verdict.status));
+  w.field("summary", r.verdict.summary);
+  w.end_object();
+  w.end_object();
+  return w.take();
 }
 
 std::string to_text(const report& r) {

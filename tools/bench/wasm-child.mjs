@@ -26,11 +26,11 @@ function memoryBytes() {
 
 if (mode === 'set') {
   const texts = readFileSync(arg, 'utf8').split('\n').filter(Boolean).map((f) => readFileSync(f, 'utf8'));
-  for (const t of texts) core.analyzeWith(t, '{}');  // warm-up: compile tiers, grow memory
+  for (const t of texts) core.analyzeWith(t, '', '');  // warm-up: compile tiers, grow memory
   let rounds = 0;
   const t0 = performance.now();
   do {
-    for (const t of texts) core.analyzeWith(t, '{}');
+    for (const t of texts) core.analyzeWith(t, '', '');
     rounds++;
   } while (performance.now() - t0 < Number(minMs));
   const ms = performance.now() - t0;
@@ -39,7 +39,7 @@ if (mode === 'set') {
   const text = readFileSync(arg, 'utf8');
   const before = memoryBytes();
   const t0 = performance.now();
-  const json = core.analyzeWith(text, '{}');
+  const json = core.analyzeWith(text, '', '');
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ inputBytes: text.length, before, after: memoryBytes(), ms, outputBytes: json.length }));
 } else {
