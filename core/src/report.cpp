@@ -98,7 +98,7 @@ class json_writer {
     out_ += "null";
   }
   template <class T>
-    requires std::is_integral_v<T>
+  requires std::is_integral_v<T>
   void value(T n) {
     separate();
     char buf[24];
@@ -150,7 +150,8 @@ class json_writer {
     if (*ms % 1000 == 0) return value(*ms / 1000);
     separate();
     const bool negative = *ms < 0;
-    const std::uint64_t abs_ms = negative ? 0 - static_cast<std::uint64_t>(*ms) : static_cast<std::uint64_t>(*ms);
+    const std::uint64_t abs_ms =
+        negative ? 0 - static_cast<std::uint64_t>(*ms) : static_cast<std::uint64_t>(*ms);
     if (negative) out_ += '-';
     char buf[24];
     out_.append(buf, std::to_chars(buf, buf + sizeof buf, abs_ms / 1000).ptr);
@@ -205,13 +206,27 @@ class json_writer {
       out_.append(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
         default:
           out_ += "\\u00";
           out_ += kHex[c >> 4];
