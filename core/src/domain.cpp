@@ -4,6 +4,8 @@
  */
 #include "mailverdict/domain.h"
 
+#include <algorithm>
+#include <string>
 #include <unordered_set>
 #include <vector>
 
@@ -13,17 +15,49 @@
 namespace mailverdict {
 
 namespace detail {
-extern const std::string_view kPublicSuffixRules;  // generated: psl_data.cpp
+extern const std::string_view kPublicSuffixCoded;  // generated: psl_data.cpp
 extern const int kPublicSuffixRuleCount;
 }  // namespace detail
 
 namespace {
 
+// The rules, one per line, decoded from psl_data.cpp: there each line is one
+// character '0' + n, then the rule with its labels reversed minus its first n
+// bytes, which it shares with the line before (see tools/gen/psl.mjs).
+std::string decode_suffix_rules() {
+  std::string all;
+  all.reserve(static_cast<std::size_t>(detail::kPublicSuffixRuleCount) * 14);
+  std::string reversed;  // the previous line, decoded: "jp.kawasaki.*"
+  std::string_view coded = detail::kPublicSuffixCoded;
+  while (!coded.empty()) {
+    const std::size_t nl = coded.find('\n');
+    const std::string_view line = coded.substr(0, nl);
+    coded.remove_prefix(nl == std::string_view::npos ? coded.size() : nl + 1);
+    if (line.empty()) continue;
+    const auto shared = static_cast<std::size_t>(line[0] - '0');
+    reversed.resize(std::min(shared, reversed.size()));
+    reversed.append(line.substr(1));
+    // Labels back in order: "jp.kawasaki.*" -> "*.kawasaki.jp".
+    std::size_t end = reversed.size();
+    while (true) {
+      const std::size_t dot = end == 0 ? std::string::npos : reversed.rfind('.', end - 1);
+      const std::size_t start = dot == std::string::npos ? 0 : dot + 1;
+      all.append(reversed, start, end - start);
+      if (dot == std::string::npos) break;
+      all += '.';
+      end = dot;
+    }
+    all += '\n';
+  }
+  return all;
+}
+
 const std::unordered_set<std::string_view>& suffix_rules() {
+  static const std::string storage = decode_suffix_rules();
   static const std::unordered_set<std::string_view> rules = [] {
     std::unordered_set<std::string_view> set;
     set.reserve(static_cast<std::size_t>(detail::kPublicSuffixRuleCount) * 2);
-    std::string_view all = detail::kPublicSuffixRules;
+    std::string_view all = storage;
     while (!all.empty()) {
       const std::size_t nl = all.find('\n');
       set.insert(all.substr(0, nl));
@@ -39,7 +73,7 @@ bool has(std::string_view rule) { return suffix_rules().count(rule) > 0; }
 
 }  // namespace
 
-int public_suffix_rule_count() { return detail::kPublicSuffixRuleCount; }
+int public_suffix_rule_count() { return static_cast<int>(suffix_rules().size()); }
 
 std::string normalize_domain(std::string_view domain) {
   std::string_view d = internal::trim(domain);

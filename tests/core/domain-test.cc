@@ -26,6 +26,11 @@ TEST(Domain, PublicSuffixRules) {
   // Wildcard rule *.ck with exception !www.ck (both in the real list).
   EXPECT_EQ(public_suffix("foo.bar.ck"), "bar.ck");
   EXPECT_EQ(public_suffix("www.ck"), "ck");
+  // Rules deep in the front-coded table (tools/gen/psl.mjs), wildcard and
+  // exception side by side: *.kawasaki.jp and !city.kawasaki.jp.
+  EXPECT_EQ(public_suffix("a.b.kawasaki.jp"), "b.kawasaki.jp");
+  EXPECT_EQ(public_suffix("city.kawasaki.jp"), "kawasaki.jp");
+  EXPECT_EQ(public_suffix("x.y.s3.amazonaws.com"), "s3.amazonaws.com");
   // Unknown TLD: the default rule "*".
   EXPECT_EQ(public_suffix("host.example.invalidtld"), "invalidtld");
 }
