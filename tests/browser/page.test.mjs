@@ -254,3 +254,23 @@ test('bad input gives a clear message', async () => {
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('at 360 px the antispam table keeps each field name on one line', async () => {
+  const { page, errors, close } = await open(browser, server.url, { viewport: { width: 360, height: 740 } });
+  await clickSample(page, 'sendgrid-unaligned');
+  await page.locator('mail-verdict .antispam-table').waitFor();
+  const cells = await page.locator('mail-verdict .antispam-table th[scope="row"], mail-verdict .antispam-table thead th')
+    .evaluateAll((els) => els.map((el) => ({
+      text: el.textContent,
+      whiteSpace: getComputedStyle(el).whiteSpace,
+      lines: Math.round(el.firstChild?.getClientRects ? el.firstChild.getClientRects().length : 1),
+    })));
+  const fields = cells.filter((c) => c.text !== 'Value' && c.text !== 'Meaning' && c.text !== 'Drove the verdict');
+  assert.ok(fields.length > 5, `field cells: ${JSON.stringify(cells)}`);
+  for (const c of fields) {
+    assert.equal(c.whiteSpace, 'nowrap', c.text);
+    assert.equal(c.lines, 1, `${c.text} wraps`);
+  }
+  assert.deepEqual(errors, []);
+  await close();
+});
