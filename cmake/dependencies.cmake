@@ -21,10 +21,11 @@ if(EMSCRIPTEN)
   add_library(mailverdict_deps INTERFACE)
   target_include_directories(mailverdict_deps SYSTEM INTERFACE "${_stage}")
   # Size: fmt without std::locale (no {:L} formats are used, so the output is
-  # the same) and without float/long double formatting (only double is used).
+  # the same) and without float, long double or 128-bit integer formatting
+  # (only double and 64-bit integers are formatted).
   target_compile_definitions(mailverdict_deps INTERFACE FMT_HEADER_ONLY=1
                              FMT_STATIC_THOUSANDS_SEPARATOR=',' FMT_USE_FLOAT=0
-                             FMT_USE_LONG_DOUBLE=0)
+                             FMT_USE_LONG_DOUBLE=0 FMT_USE_INT128=0)
 else()
   find_package(fmt REQUIRED)
   find_package(nlohmann_json 3.10 REQUIRED)

@@ -16,7 +16,7 @@
  */
 #include <algorithm>
 #include <array>
-#include <cstdlib>
+#include <cstdint>
 
 #include "mailverdict/data/spam_tests.h"
 #include "mailverdict/internal/antispam.h"
@@ -53,14 +53,61 @@ test_info lookup_test(std::string_view engine, std::string_view name) {
 
 }  // namespace
 
+namespace {
+// 1e0 .. 1e22: every one an exact double.
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+}  // namespace
+
+// [+-]digits[.digits][(e|E)[+-]digits], read without strtod (whose
+// long-double machinery weighed about 10 KB in the wasm build). With at most
+// 15 significant digits and a power of ten within 1e22, the digits and the
+// power are exact doubles and one IEEE multiplication or division rounds
+// correctly, so the value is the one strtod gives; longer or larger numbers
+// (never seen as spam scores) may differ in the last place.
 std::optional<double> parse_score(std::string_view s) {
   s = trim(s);
   if (s.empty() || s.size() > 32) return std::nullopt;
-  const std::string copy(s);
-  char* end = nullptr;
-  const double v = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size()) return std::nullopt;
-  return v;
+  std::size_t i = 0;
+  const bool negative = s[0] == '-';
+  if (s[0] == '-' || s[0] == '+') ++i;
+  std::uint64_t mantissa = 0;
+  int digits = 0;  // significant digits in `mantissa`
+  int exponent = 0;
+  bool any = false;
+  auto take = [&](char c, bool fraction) {
+    any = true;
+    if (digits < 19) {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+      if (mantissa != 0) ++digits;
+      if (fraction) --exponent;
+    } else if (!fraction) {
+      ++exponent;  // an integer digit beyond what the mantissa holds
+    }
+  };
+  for (; i < s.size() && is_digit(s[i]); ++i) take(s[i], false);
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && is_digit(s[i]); ++i) take(s[i], true);
+  }
+  if (!any) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    const bool down = i < s.size() && s[i] == '-';
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (i == s.size() || !is_digit(s[i])) return std::nullopt;
+    int e = 0;
+    for (; i < s.size() && is_digit(s[i]); ++i) e = std::min(e * 10 + (s[i] - '0'), 1000);
+    exponent += down ? -e : e;
+  }
+  if (i != s.size()) return std::nullopt;
+  double v = static_cast<double>(mantissa);
+  if (digits <= 15 && exponent >= -22 && exponent <= 22) {
+    v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
+  } else {
+    for (; exponent > 0 && v != 0; --exponent) v *= 10;
+    for (; exponent < 0 && v != 0; ++exponent) v /= 10;
+  }
+  return negative ? -v : v;
 }
 
 void add_test(antispam_decoded& d, std::string_view engine, std::string name, std::string score,

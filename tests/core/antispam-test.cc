@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "mailverdict/analyze.h"
+#include "mailverdict/internal/antispam.h"
 #include "mailverdict/internal/text.h"
 
 using namespace mailverdict;
@@ -510,4 +511,27 @@ TEST(AntispamEngines, BareSpamFlagIsNotAttributedToSpamAssassin) {
   EXPECT_EQ(r.antispam[0].vendor, "spam_filter");
   EXPECT_EQ(r.antispam[0].outcome, "spam");
   EXPECT_TRUE(contains(r.verdict.headline, "A spam filter marked it as spam"));
+}
+
+// Scores as the engines write them, read exactly as strtod would (the core
+// reads them without strtod to keep its long-double code out of the wasm).
+TEST(Antispam, ParseScore) {
+  using mailverdict::internal::parse_score;
+  EXPECT_EQ(parse_score("7.1"), 7.1);
+  EXPECT_EQ(parse_score(" -0.50 "), -0.5);
+  EXPECT_EQ(parse_score("+17.82"), 17.82);
+  EXPECT_EQ(parse_score("5.561"), 5.561);
+  EXPECT_EQ(parse_score("12"), 12.0);
+  EXPECT_EQ(parse_score(".5"), 0.5);
+  EXPECT_EQ(parse_score("3."), 3.0);
+  EXPECT_EQ(parse_score("1e2"), 100.0);
+  EXPECT_EQ(parse_score("2.5E-3"), 0.0025);
+  EXPECT_EQ(parse_score("0.1"), std::strtod("0.1", nullptr));
+  EXPECT_EQ(parse_score("123456.789012345"), std::strtod("123456.789012345", nullptr));
+  EXPECT_EQ(parse_score(""), std::nullopt);
+  EXPECT_EQ(parse_score("-"), std::nullopt);
+  EXPECT_EQ(parse_score("."), std::nullopt);
+  EXPECT_EQ(parse_score("5e"), std::nullopt);
+  EXPECT_EQ(parse_score("7.1x"), std::nullopt);
+  EXPECT_EQ(parse_score("1.2.3"), std::nullopt);
 }
