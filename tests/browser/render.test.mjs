@@ -38,7 +38,9 @@ const FULL = {
     { id: 'confirm', title: 'How to confirm it is fixed', steps: ['Send a test.'] }],
   hops: [
     { position: 1, from: 'relay.example', ip: '192.0.2.1', by: 'mx.outlook.com', with: 'ESMTP', tls: false,
-      delay: 125, delay_text: '2 minutes 5 seconds', time: '2024-06-24T08:58:06Z', warnings: [] },
+      delay: 125, delay_text: '2 minutes 5 seconds', time: '2024-06-24T08:58:06Z',
+      warnings: [{ code: 'no_tls', message: 'This hop did not use TLS.' }] },
+    { position: 2, by: '10.0.0.9', with: 'SMTP', tls: false, delay: 1, delay_text: '1 second', warnings: [] },
     { position: 0, from: 'client', by: 'relay.example', tls: true, tls_version: 'TLSv1.3', delay: -4,
       delay_text: '-4 seconds', warnings: [{ code: 'clock_skew', message: 'The clocks disagree by 4 seconds.' }] },
   ],
@@ -64,7 +66,7 @@ test('every section of a full report shows', async () => {
   const { page, errors, close } = await open(browser, `${server.url}embed.html`);
   const text = await render(page, FULL);
   for (const want of ['5.7.509', 'The server\u2019s own words', 'dmarc policy', 'Results not trusted', 'relay.example; spf=pass',
-    'not aligned', '2 sets', 'no TLS', 'TLS 1.3', 'clock skew', 'The clocks disagree', '2 minutes 1 second',
+    'not aligned', '2 sets', '\u26A0 no TLS', 'no TLS (internal hand-off)', 'TLS 1.3', 'clock skew', 'The clocks disagree', '2 minutes 1 second',
     'Spam confidence level 5', '(undocumented)', 'Spam (spoofing)', 'How to confirm it is fixed', 'Send a test.',
     'The bounce looks cut short.', 'not in headers', 'raw text']) {
     assert.ok(text.includes(want), `missing: ${want}`);

@@ -30,10 +30,19 @@ function tlsLabel(version) {
   return v ? `TLS ${v}` : 'TLS';
 }
 
+// The core warns (no_tls) only when a hop without TLS crossed the network
+// between two public machines; a hand-off inside one organization (a
+// private address, no client named) is shown without alarm.
+function crossedUnencrypted(hop) {
+  return hop?.tls === false && arr(hop?.warnings).some((w) => w?.code === 'no_tls');
+}
+
 function flags(hop) {
   const out = [];
-  if (hop?.tls === false) {
+  if (crossedUnencrypted(hop)) {
     out.push(h('span', { class: 'badge tone-warn' }, h('span', { 'aria-hidden': 'true' }, '\u26A0'), ' no TLS'));
+  } else if (hop?.tls === false) {
+    out.push(h('span', { class: 'badge tone-neutral' }, 'no TLS (internal hand-off)'));
   } else if (hop?.tls === true) {
     out.push(h('span', { class: 'badge tone-good' }, h('span', { 'aria-hidden': 'true' }, '\u2714'), ` ${tlsLabel(hop.tls_version)}`));
   }
@@ -59,7 +68,7 @@ export function renderRoute(report) {
       route.skipped_hops > 0 ? `; ${route.skipped_hops} earlier hops not shown` : null, '.'),
     h('ol', { class: 'hops' }, hops.map((hop) => {
       const s = seconds(hop?.delay);
-      return h('li', { class: `hop${hop?.tls === false ? ' hop-no-tls' : ''}${isSkew(s) ? ' hop-skew' : ''}` },
+      return h('li', { class: `hop${crossedUnencrypted(hop) ? ' hop-no-tls' : ''}${isSkew(s) ? ' hop-skew' : ''}` },
         h('div', { class: 'hop-path' },
           host(hop?.from ?? hop?.helo ?? hop?.rdns, hop?.ip), h('span', { class: 'arrow', 'aria-label': 'to' }, ' \u2192 '),
           host(hop?.by, hop?.by_ip),
