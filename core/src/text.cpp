@@ -4,7 +4,9 @@
  */
 #include "mailverdict/internal/text.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace mailverdict::internal {
 
@@ -35,14 +37,29 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 
 std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
-  if (needle.size() > haystack.size()) return std::string_view::npos;
-  const char first = to_lower(needle[0]);
-  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
-    if (to_lower(haystack[i]) == first && iequals(haystack.substr(i, needle.size()), needle)) {
-      return i;
-    }
+  if (needle.size() > haystack.size() || from > haystack.size() - needle.size())
+    return std::string_view::npos;
+  // Candidates are found with memchr on the first byte in both cases; each
+  // case's next position is remembered, so every byte is scanned at most
+  // once per case (linear, as the naive loop).
+  const std::size_t last = haystack.size() - needle.size();  // last possible start
+  const char lo = to_lower(needle[0]);
+  const char up = (lo >= 'a' && lo <= 'z') ? static_cast<char>(lo - 32) : lo;
+  const std::string_view rest = needle.substr(1);
+  const char* base = haystack.data();
+  const auto next = [&](char c, std::size_t at) -> std::size_t {
+    const void* p = std::memchr(base + at, c, last - at + 1);
+    return p == nullptr ? last + 1 : static_cast<std::size_t>(static_cast<const char*>(p) - base);
+  };
+  std::size_t next_lo = next(lo, from);
+  std::size_t next_up = up == lo ? last + 1 : next(up, from);
+  while (true) {
+    const std::size_t i = std::min(next_lo, next_up);
+    if (i > last) return std::string_view::npos;
+    if (iequals(haystack.substr(i + 1, rest.size()), rest)) return i;
+    if (i == next_lo) next_lo = i + 1 <= last ? next(lo, i + 1) : last + 1;
+    if (i == next_up) next_up = i + 1 <= last ? next(up, i + 1) : last + 1;
   }
-  return std::string_view::npos;
 }
 
 bool icontains(std::string_view haystack, std::string_view needle) {
