@@ -33,12 +33,13 @@ using internal::trim;
 // The longest diagnostic we keep (a reply is a few lines at most).
 constexpr std::size_t kMaxDiagnostic = 2000;
 
-bool has_marker(std::string_view text, std::string_view kind, std::string* layout = nullptr,
-                bool strong_only = false) {
+bool has_marker(const internal::folded_text& folded, std::string_view kind,
+                std::string* layout = nullptr, bool strong_only = false) {
+  const std::string_view text = folded.original();
   for (const auto& row : data::bounce_markers()) {
     if (row.kind != kind) continue;
     if (strong_only && row.layout == "generic") continue;
-    if (icontains(text, row.text)) {
+    if (folded.contains(row.text)) {
       if (layout != nullptr && layout->empty() && row.layout != "-")
         *layout = std::string(row.layout);
       return true;
@@ -52,12 +53,18 @@ bool has_marker(std::string_view text, std::string_view kind, std::string* layou
   return false;
 }
 
+bool has_marker(std::string_view text, std::string_view kind, std::string* layout = nullptr,
+                bool strong_only = false) {
+  return has_marker(internal::folded_text(text), kind, layout, strong_only);
+}
+
 // Offset of the first line that starts a returned original message.
 std::size_t original_start(std::string_view text) {
   std::size_t best = std::string_view::npos;
+  const internal::folded_text folded(text);
   for (const auto& row : data::bounce_markers()) {
     if (row.kind != "original") continue;
-    const std::size_t at = ifind(text, row.text);
+    const std::size_t at = folded.find(row.text);
     if (at != std::string_view::npos && at < best) best = at;
   }
   return best;
@@ -538,6 +545,7 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
     human.resize(orig);
   }
   b.human_text = human;
+  const internal::folded_text folded_human(human);  // for the marker tables below
 
   // Amazon SES delivers its notifications as JSON in the body.
   if (dsn == nullptr && feedback == nullptr) {
@@ -573,8 +581,8 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
   const bool failed_header = !root.field("X-Failed-Recipients").empty() ||
                              !root.field("X-MS-Exchange-Message-Is-Ndr").empty() ||
                              !root.field("X-Mailer-Daemon-Error").empty();
-  const bool strong = has_marker(human, "layout", &layout, true);
-  const bool weak = has_marker(human, "layout", &layout);
+  const bool strong = has_marker(folded_human, "layout", &layout, true);
+  const bool weak = has_marker(folded_human, "layout", &layout);
   const bool subject = has_marker(b.subject, "subject", &layout);
   const bool sender = has_marker(root.field("From"), "sender");
   const auto cands = find_candidates(human);
@@ -649,11 +657,11 @@ std::optional<bounce_message> read_bounce(std::string_view text) {
     b.kind = notice_kind::delay;
   } else if (any_delivered) {
     b.kind = notice_kind::delivered;
-  } else if (has_marker(human, "delay") || has_marker(b.subject, "delay")) {
+  } else if (has_marker(folded_human, "delay") || has_marker(b.subject, "delay")) {
     b.kind = notice_kind::delay;
-  } else if (has_marker(b.subject, "delivered") || has_marker(human, "delivered")) {
-    b.kind =
-        has_marker(human, "layout", nullptr, true) ? notice_kind::bounce : notice_kind::delivered;
+  } else if (has_marker(b.subject, "delivered") || has_marker(folded_human, "delivered")) {
+    b.kind = has_marker(folded_human, "layout", nullptr, true) ? notice_kind::bounce
+                                                               : notice_kind::delivered;
   } else {
     b.kind = notice_kind::bounce;
   }

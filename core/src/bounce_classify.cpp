@@ -20,17 +20,15 @@ namespace mailverdict {
 
 namespace {
 
-using internal::ifind;
-
 // "a*b*c": each piece found after the previous one (case-insensitive).
 // Linear in the text for a fixed pattern.
-bool pattern_matches(std::string_view text, std::string_view pattern) {
+bool pattern_matches(const internal::folded_text& text, std::string_view pattern) {
   std::size_t from = 0;
   while (!pattern.empty()) {
     const std::size_t star = pattern.find('*');
     const std::string_view piece = pattern.substr(0, star);
     if (!piece.empty()) {
-      const std::size_t at = ifind(text, piece, from);
+      const std::size_t at = text.find(piece, from);
       if (at == std::string_view::npos) return false;
       from = at + piece.size();
     }
@@ -136,10 +134,11 @@ bounce_classification classify_bounce(const bounce_recipient& r, std::string_vie
   if (c.provider.empty()) c.provider = detect_provider(r.diagnostic);
 
   auto by_rows = [&](std::string_view text, bool code_only) -> const data::bounce_patterns_row* {
+    const internal::folded_text folded(code_only ? std::string_view() : text);
     for (const auto& row : data::bounce_patterns()) {
       if (code_only != row.pattern.empty()) continue;
       if (!code_matches(row.code, r.status, r.reply_code)) continue;
-      if (!code_only && !pattern_matches(text, row.pattern)) continue;
+      if (!code_only && !pattern_matches(folded, row.pattern)) continue;
       return &row;
     }
     return nullptr;

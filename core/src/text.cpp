@@ -66,6 +66,36 @@ bool icontains(std::string_view haystack, std::string_view needle) {
   return ifind(haystack, needle) != std::string_view::npos;
 }
 
+folded_text::folded_text(std::string_view s) : original_(s), lower_(lower(s)) {
+  for (std::size_t i = 0; i + 1 < lower_.size(); ++i) {
+    const unsigned k = static_cast<unsigned char>(lower_[i]) << 8 |
+                       static_cast<unsigned char>(lower_[i + 1]);
+    pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
+  }
+}
+
+std::size_t folded_text::find(std::string_view needle, std::size_t from) const {
+  if (needle.empty()) return from <= lower_.size() ? from : std::string_view::npos;
+  if (needle.size() > lower_.size() || from > lower_.size() - needle.size())
+    return std::string_view::npos;
+  for (std::size_t k = 0; k + 1 < needle.size(); ++k) {
+    if (!has_pair(to_lower(needle[k]), to_lower(needle[k + 1]))) return std::string_view::npos;
+  }
+  const std::size_t last = lower_.size() - needle.size();
+  const char first = to_lower(needle[0]);
+  const char* base = lower_.data();
+  for (std::size_t i = from; i <= last;) {
+    const void* p = std::memchr(base + i, first, last - i + 1);
+    if (p == nullptr) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(p) - base);
+    std::size_t k = 1;
+    while (k < needle.size() && base[i + k] == to_lower(needle[k])) ++k;
+    if (k == needle.size()) return i;
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
 namespace {
 // Length of the valid UTF-8 sequence starting at s[i], or 0 when invalid.
 // RFC 3629 §4 syntax: the second byte's range depends on the first.

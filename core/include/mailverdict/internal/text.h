@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +30,28 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 /// Case-insensitive (ASCII) substring search; npos when absent.
 std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0);
 bool icontains(std::string_view haystack, std::string_view needle);
+
+/// A text prepared for many case-insensitive searches (table patterns over
+/// one notice): lowercased once, with the set of its adjacent byte pairs,
+/// so a needle with a pair the text lacks is ruled out without a scan.
+/// find() gives exactly what ifind() gives on the original text. Built in
+/// linear time; holds a view of the original, which must outlive it.
+class folded_text {
+ public:
+  explicit folded_text(std::string_view s);
+  std::string_view original() const { return original_; }
+  std::size_t find(std::string_view needle, std::size_t from = 0) const;
+  bool contains(std::string_view needle) const { return find(needle) != std::string_view::npos; }
+
+ private:
+  bool has_pair(char a, char b) const {
+    const unsigned k = static_cast<unsigned char>(a) << 8 | static_cast<unsigned char>(b);
+    return (pairs_[k >> 6] >> (k & 63)) & 1;
+  }
+  std::string_view original_;
+  std::string lower_;
+  std::array<std::uint64_t, 1024> pairs_{};  // bit (a << 8 | b): "ab" occurs (lowercased)
+};
 
 /// True when `s` is valid UTF-8 (RFC 3629 §4: no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s);
