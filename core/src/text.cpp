@@ -125,10 +125,24 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   }
   return n;
 }
+
+// Length of the run of ASCII bytes starting at s[i], 8 bytes at a time.
+std::size_t ascii_run(std::string_view s, std::size_t i) {
+  const std::size_t start = i;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
+  while (i < s.size() && static_cast<std::uint8_t>(s[i]) < 0x80) ++i;
+  return i - start;
+}
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    i += ascii_run(s, i);
+    if (i == s.size()) break;
     const std::size_t n = utf8_sequence(s, i);
     if (n == 0) return false;
     i += n;
@@ -158,16 +172,21 @@ void append_utf8(std::string& out, char32_t cp) {
 std::string to_valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;  // start of the valid bytes not yet copied
   for (std::size_t i = 0; i < s.size();) {
+    i += ascii_run(s, i);
+    if (i == s.size()) break;
     const std::size_t n = utf8_sequence(s, i);
     if (n == 0) {
+      out.append(s.substr(run, i - run));
       out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
       ++i;
+      run = i;
     } else {
-      out.append(s.substr(i, n));
       i += n;
     }
   }
+  out.append(s.substr(run));
   return out;
 }
 
