@@ -14,11 +14,8 @@
  * be read, 2 usage error.
  */
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -45,11 +42,13 @@ constexpr const char* kUsage =
     "\n"
     "Exit status: 0 analyzed, 1 a file could not be read, 2 usage error.\n";
 
-bool read_all(std::istream& in, std::string& out) {
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  out = std::move(buf).str();
-  return !in.bad();
+// Reads a whole stream with stdio, in large blocks (no iostream buffers).
+bool read_all(std::FILE* in, std::string& out) {
+  out.clear();
+  char block[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(block, 1, sizeof block, in)) > 0) out.append(block, n);
+  return std::ferror(in) == 0;
 }
 
 // Counts across every analyzed message (--summary).
@@ -185,10 +184,12 @@ int main(int argc, char** argv) {
     std::string input;
     bool ok;
     if (name == "-") {
-      ok = read_all(std::cin, input);
+      ok = read_all(stdin, input);
+    } else if (std::FILE* in = std::fopen(name.c_str(), "rb")) {
+      ok = read_all(in, input);
+      std::fclose(in);
     } else {
-      std::ifstream in(name, std::ios::binary);
-      ok = in.is_open() && read_all(in, input);
+      ok = false;
     }
     if (!ok) {
       std::fprintf(stderr, "mailverdict: cannot read %s\n", name.c_str());
