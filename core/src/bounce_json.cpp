@@ -37,24 +37,6 @@ int hex_digit(char c) {
   return -1;
 }
 
-void append_code_point(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Reads the four hex digits at t[i..i+4); -1 when they are not.
 long read_hex4(std::string_view t, std::size_t i) {
   if (i + 4 > t.size()) return -1;
@@ -109,7 +91,7 @@ std::string read_string(std::string_view t, std::size_t i, std::size_t& end) {
           }
         }
         if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;  // a lone surrogate
-        append_code_point(out, static_cast<std::uint32_t>(cp));
+        append_utf8(out, static_cast<char32_t>(cp));
         break;
       }
       default:

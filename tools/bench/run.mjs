@@ -95,41 +95,28 @@ if (!args.includes('--no-build') && ['core', 'sisimai', 'python', 'wasm', 'memor
 }
 
 // ---- sizes ------------------------------------------------------------------
-function sizes() {
-  console.log('\nSizes (build/web)');
-  if (!existsSync(webDir)) {
+async function sizes() {
+  console.log('\nSizes (build/web; the page as tools/size.mjs counts it)');
+  if (!existsSync(join(webDir, 'page.js'))) {
     row('sizes', 'n/a: build/web is missing (run tools/build)');
     return;
   }
-  const files = [...walk(webDir)];
-  const sum = (pred) => files.filter(pred).reduce((a, f) => a + statSync(f).size, 0);
-  const gz = (pred) => files.filter(pred).reduce((a, f) => a + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-  const offline = (f) => /offline|single/i.test(basename(f)) && /\.html?$/.test(f);
-  // What the page loads: everything but types, the offline file and the single-file core.
-  const page = (f) => !f.endsWith('.d.ts') && !offline(f) && !/-single\./.test(basename(f)) &&
-    !/\.(md|txt|map)$/.test(f);
-  const isWasm = (f) => f.endsWith('.wasm');
-  const isJs = (f) => page(f) && /\.(m?js)$/.test(f);
-  const isCss = (f) => f.endsWith('.css');
-  const isHtml = (f) => page(f) && /\.html$/.test(f);
-  row('wasm', `${kb(sum(isWasm))} raw, ${kb(gz(isWasm))} gzipped`);
-  row('JS', `${kb(sum(isJs))} raw, ${kb(gz(isJs))} gzipped (${files.filter(isJs).length} files)`);
-  row('CSS', `${kb(sum(isCss))} raw, ${kb(gz(isCss))} gzipped`);
-  row('HTML', `${kb(sum(isHtml))} raw, ${kb(gz(isHtml))} gzipped`);
-  row('page total', `${kb(sum(page))} raw, ${kb(gz(page))} gzipped (${files.filter(page).length} files)`);
-  const off = [...files.filter(offline), ...(existsSync(join(root, 'build'))
-    ? readdirSync(join(root, 'build')).filter((f) => /\.html$/.test(f)).map((f) => join(root, 'build', f)) : [])];
-  if (off.length) {
-    for (const f of off) {
-      const b = readFileSync(f);
-      row(`offline file ${relative(root, f)}`, `${kb(b.length)} raw, ${kb(gzipSync(b, { level: 9 }).length)} gzipped`);
-    }
-  } else {
-    row('offline file', 'n/a: no offline .html in build/web yet');
+  const { pageSizes } = await import(join(root, 'tools', 'size.mjs'));
+  const s = pageSizes(webDir);
+  const both = (r) => `${kb(r.raw)} raw, ${kb(r.gzip)} gzipped`;
+  const core = join(root, 'build', 'wasm', 'wasm', 'mailverdict-core.wasm');
+  if (existsSync(core)) {
+    const b = readFileSync(core);
+    row('wasm binary (mailverdict-core.wasm)', `${kb(b.length)} raw, ${kb(gzipSync(b, { level: 9 }).length)} gzipped`);
   }
+  if (s.wasm) row('wasm as it travels (JS text inside page.js)', both(s.wasm));
+  for (const f of s.page) row(f.file, both(f));
+  row('page total (HTML + CSS + JS + wasm)', both(s.total), '≤ 250 KB gzipped', s.within);
+  row('offline file (mailverdict-offline.html)', both(s.offline));
+  row('widget (mail-verdict.js)', both(s.widget));
 }
 
-if (want('sizes')) sizes();
+if (want('sizes')) await sizes();
 
 // ---- core (Google Benchmark) -------------------------------------------------
 let core = null;  // name → benchmark entry
@@ -207,7 +194,7 @@ if (want('python')) {
 }
 
 // ---- wasm under Node vs native, same inputs ------------------------------------
-const haveWeb = existsSync(join(webDir, 'mailverdict-core.wasm'));
+const haveWeb = existsSync(join(webDir, 'mailverdict.mjs')) && existsSync(join(webDir, 'mailverdict-core-wasm.js'));
 if (want('wasm')) {
   console.log('\nwasm under Node vs native (analyze + JSON per file, in process)');
   if (!haveWeb) row('wasm', 'n/a: build/web is missing (run tools/build)');
