@@ -126,8 +126,10 @@ export class MailVerdictElement extends HTMLElement {
     setTimeout(() => load().catch(() => {}), 0);
     if (this.hasAttribute('dmarc-record')) this.#dmarc.value = this.getAttribute('dmarc-record');
     if (this.hasAttribute('spf-record')) this.#spf.value = this.getAttribute('spf-record');
-    if (this.hasAttribute('value') && this.#input.value === '') {
-      this.#input.value = this.getAttribute('value');
+    // An element parsed with a value analyzes at once: its attributeChangedCallback
+    // (which runs first, at upgrade) only scheduled the debounced analysis.
+    if (this.hasAttribute('value')) {
+      if (this.#input.value === '') this.#input.value = this.getAttribute('value');
       this.analyzeNow();
     }
   }
