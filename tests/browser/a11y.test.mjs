@@ -2,25 +2,15 @@
 // on the page with a result shown and every panel open, in light and dark;
 // the same for the embed page and the offline file. Keyboard: everything is
 // reachable and operable without a mouse.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, serve, open, clickSample, analyzed, offlineUrl } from './browser.mjs';
+import { useBrowser, open, clickSample, analyzed, offlineUrl } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openEverything(page, selector = 'mail-verdict') {
   await page.locator(`${selector} details`).evaluateAll((all) => { for (const d of all) d.open = true; });
@@ -38,7 +28,7 @@ async function axe(page) {
 for (const colorScheme of ['light', 'dark']) {
   for (const sample of ['sendgrid-unaligned', 'microsoft-dmarc-reject', 'clean-pass']) {
     test(`axe: the page with the ${sample} result, ${colorScheme}`, async () => {
-      const { page, errors, close } = await open(browser, server.url, { colorScheme, bypassCSP: true });
+      const { page, errors, close } = await open(env.browser, env.server.url, { colorScheme, bypassCSP: true });
       await clickSample(page, sample);
       await openEverything(page);
       assert.equal(await page.locator('html').getAttribute('data-theme'), colorScheme);
@@ -51,7 +41,7 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('axe: the embed page, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page, errors, close } = await open(browser, `${server.url}embed.html`, { colorScheme, bypassCSP: true });
+    const { page, errors, close } = await open(env.browser, `${env.server.url}embed.html`, { colorScheme, bypassCSP: true });
     await analyzed(page, () => page.locator('mail-verdict').evaluate((el) => {
       el.value = 'From: a@northwind-traders.com\nAuthentication-Results: spf=pass smtp.mailfrom=bounces.sendgrid.net;' +
         ' dkim=pass header.d=sendgrid.net; dmarc=fail action=oreject header.from=northwind-traders.com\n';
@@ -64,7 +54,7 @@ test('axe: the embed page, light and dark', async () => {
 });
 
 test('axe: the offline file', async () => {
-  const { page, errors, close } = await open(browser, offlineUrl, { bypassCSP: true, offline: true });
+  const { page, errors, close } = await open(env.browser, offlineUrl, { bypassCSP: true, offline: true });
   await clickSample(page, 'sendgrid-unaligned');
   await openEverything(page);
   assert.deepEqual(await axe(page), []);
@@ -73,7 +63,7 @@ test('axe: the offline file', async () => {
 });
 
 test('keyboard only: pick a sample, open the records, reach the fixes and copy a value', async () => {
-  const { page, errors, close } = await open(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, errors, close } = await open(env.browser, env.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   const focused = () => page.evaluate(() => {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded
 // browser), serves build/web on a free localhost port, and offers the helpers
 // the browser suites share.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,3 +98,21 @@ export async function clickSample(page, id) {
 }
 
 export const SAMPLES = ['microsoft-dmarc-reject', 'sendgrid-unaligned', 'forwarded', 'clean-pass'];
+
+/**
+ * Starts the static server and Chromium once for the calling test file
+ * (node:test before/after hooks) and closes both when it ends. The returned
+ * object's `browser` and `server` are set once the first test runs.
+ */
+export function useBrowser() {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

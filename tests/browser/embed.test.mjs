@@ -1,19 +1,9 @@
 // The widget as a help site embeds it: one script tag, one element.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, open, analyzed } from './browser.mjs';
+import { useBrowser, open, analyzed } from './browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const HEADERS = 'From: Northwind Traders <orders@northwind-traders.com>\n' +
   'Authentication-Results: spf=pass (sender IP is 167.89.12.4) smtp.mailfrom=bounces.sendgrid.net;\n' +
@@ -21,7 +11,7 @@ const HEADERS = 'From: Northwind Traders <orders@northwind-traders.com>\n' +
   ' header.from=northwind-traders.com;compauth=fail reason=000\n';
 
 test('embed.html loads one module and the element analyzes its value attribute', async () => {
-  const { page, errors, requests, close } = await open(browser, `${server.url}embed.html`);
+  const { page, errors, requests, close } = await open(env.browser, `${env.server.url}embed.html`);
   const report = await analyzed(page, () => page.locator('mail-verdict').evaluate((el, v) => el.setAttribute('value', v), HEADERS));
   assert.equal(report.verdict.status, 'problem');
   // The host page heard the event (bubbles + composed) and read the report.
@@ -34,7 +24,7 @@ test('embed.html loads one module and the element analyzes its value attribute',
 });
 
 test('the event bubbles out of the shadow root and is composed', async () => {
-  const { page, errors, close } = await open(browser, `${server.url}embed.html`);
+  const { page, errors, close } = await open(env.browser, `${env.server.url}embed.html`);
   const seen = await page.evaluate(async (v) => {
     const el = document.querySelector('mail-verdict');
     const got = new Promise((resolve) => document.body.addEventListener('mail-verdict-analyzed',
@@ -48,7 +38,7 @@ test('the event bubbles out of the shadow root and is composed', async () => {
 });
 
 test('compact keeps the verdict, causes and fixes; theme and custom properties apply', async () => {
-  const { page, errors, close } = await open(browser, `${server.url}embed.html`, { colorScheme: 'light' });
+  const { page, errors, close } = await open(env.browser, `${env.server.url}embed.html`, { colorScheme: 'light' });
   await analyzed(page, () => page.locator('mail-verdict').evaluate((el, v) => { el.value = v; }, HEADERS));
   assert.ok(await page.locator('mail-verdict .auth-table').count() > 0);
   await page.locator('mail-verdict').evaluate((el) => el.setAttribute('compact', ''));
@@ -68,7 +58,7 @@ test('compact keeps the verdict, causes and fixes; theme and custom properties a
 });
 
 test('a second element on the same page works on its own; define() is idempotent', async () => {
-  const { page, errors, close } = await open(browser, `${server.url}embed.html`);
+  const { page, errors, close } = await open(env.browser, `${env.server.url}embed.html`);
   const status = await page.evaluate(async (v) => {
     const Ctor = customElements.get('mail-verdict');
     Ctor.define();

@@ -1,26 +1,16 @@
 // The offline single file, opened from disk with every network request
 // blocked: it analyzes each sample exactly as the served page does, makes no
 // request, and still works after being saved again (as "Save page as" does).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, open, clickSample, offlineUrl, SAMPLES } from './browser.mjs';
+import { useBrowser, open, clickSample, offlineUrl, SAMPLES } from './browser.mjs';
 import { webDir } from '../js/paths.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the offline file refers to no other file', () => {
   const html = readFileSync(join(webDir, 'mailverdict-offline.html'), 'utf8');
@@ -33,8 +23,8 @@ test('the offline file refers to no other file', () => {
 });
 
 test('from file:// with the network off, every sample gives the same report as the served page', async () => {
-  const served = await open(browser, server.url);
-  const offline = await open(browser, offlineUrl, { offline: true });
+  const served = await open(env.browser, env.server.url);
+  const offline = await open(env.browser, offlineUrl, { offline: true });
   for (const id of SAMPLES) {
     const a = await clickSample(served.page, id);
     const b = await clickSample(offline.page, id);
@@ -50,13 +40,13 @@ test('from file:// with the network off, every sample gives the same report as t
 });
 
 test('a saved copy of the offline page (its DOM written back to disk) still works', async () => {
-  const first = await open(browser, offlineUrl, { offline: true });
+  const first = await open(env.browser, offlineUrl, { offline: true });
   await clickSample(first.page, 'sendgrid-unaligned');
   const html = await first.page.content();
   await first.close();
   const file = join(mkdtempSync(join(tmpdir(), 'mv-saved-')), 'saved.html');
   writeFileSync(file, html);
-  const saved = await open(browser, pathToFileURL(file).href, { offline: true });
+  const saved = await open(env.browser, pathToFileURL(file).href, { offline: true });
   const report = await clickSample(saved.page, 'clean-pass');
   assert.equal(report.schema, 1);
   assert.equal(await saved.page.locator('[data-sample]').count(), 4);

@@ -1,26 +1,16 @@
 // The served page in real Chromium: the whole flow a person goes through.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, serve, open, paste, analyzed, clickSample, SAMPLES } from './browser.mjs';
+import { useBrowser, open, paste, analyzed, clickSample, SAMPLES } from './browser.mjs';
 import { fixturesDir } from '../js/paths.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('pasting the SendGrid example shows the unaligned DMARC verdict and the fix list', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   await paste(page, readFileSync(join(fixturesDir, 'sendgrid-unaligned-microsoft', 'input.txt'), 'utf8'));
   const headline = page.locator('mail-verdict .verdict-headline');
   await headline.waitFor();
@@ -47,7 +37,7 @@ test('pasting the SendGrid example shows the unaligned DMARC verdict and the fix
 });
 
 test('Japanese and Chinese encoded words read correctly in the page', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   // The ISO-2022-JP Subject of sisimai's lhost-postfix-29.eml; the core
   // leaves East Asian charsets to the browser's TextDecoder.
   await paste(page, 'From: =?Big5?B?pKSk5Q==?= <li@example.tw>\nTo: kijitora@example.jp\n' +
@@ -63,7 +53,7 @@ test('Japanese and Chinese encoded words read correctly in the page', async () =
 });
 
 test('the Analyze button works and the event carries the report', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   const report = await analyzed(page, async () => {
     await page.locator('mail-verdict textarea').fill('From: a@shop.example.co.uk\n' +
       'Authentication-Results: mx.example.net; dkim=pass header.d=mail.example.co.uk; dmarc=pass\n');
@@ -77,7 +67,7 @@ test('the Analyze button works and the event carries the report', async () => {
 });
 
 test('typing analyzes after a pause, without pressing anything', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   await page.locator('mail-verdict textarea').pressSequentially('From: someone@example.org\nSubject: hi\n', { delay: 5 });
   // No button pressed: the debounced analysis catches up with the typing.
   await page.waitForFunction(() => document.querySelector('mail-verdict').report?.headers?.length === 2);
@@ -88,7 +78,7 @@ test('typing analyzes after a pause, without pressing anything', async () => {
 });
 
 test('every sample button gives a verdict with words and an icon', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   for (const id of SAMPLES) {
     const report = await clickSample(page, id);
     assert.ok(['ok', 'problem', 'warning', 'unknown'].includes(report.verdict.status), id);
@@ -108,7 +98,7 @@ test('every sample button gives a verdict with words and an icon', async () => {
 });
 
 test('a DMARC record typed into the optional field reaches the analysis', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   await clickSample(page, 'sendgrid-unaligned');
   await page.locator('mail-verdict summary', { hasText: 'DNS records' }).click();
   const report = await analyzed(page, () => page.getByLabel('DMARC record of the From: domain').fill('v=DMARC1; p=reject; adkim=s; aspf=s'));
@@ -119,7 +109,7 @@ test('a DMARC record typed into the optional field reaches the analysis', async 
 });
 
 test('a file opens through the picker and by dropping it on the page', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   const text = readFileSync(join(fixturesDir, 'sendgrid-unaligned-microsoft', 'input.txt'));
   const picked = await analyzed(page, () => page.locator('mail-verdict input[type=file]')
     .setInputFiles({ name: 'message.eml', mimeType: 'message/rfc822', buffer: text }));
@@ -138,7 +128,7 @@ test('a file opens through the picker and by dropping it on the page', async () 
 });
 
 test('the report copies as Markdown and text, and downloads as JSON', async () => {
-  const { page, errors, close } = await open(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, errors, close } = await open(env.browser, env.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   const report = await clickSample(page, 'sendgrid-unaligned');
   await page.locator('mail-verdict button[data-action="copy-markdown"]').click();
   await page.locator('mail-verdict .status', { hasText: 'Markdown' }).waitFor();
@@ -171,7 +161,7 @@ test('the report copies as Markdown and text, and downloads as JSON', async () =
 });
 
 test('the headers table filters, and the raw input is shown', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   const report = await clickSample(page, 'clean-pass');
   await page.locator('mail-verdict details.headers > summary').click();
   const rows = page.locator('mail-verdict .headers-table tbody tr');
@@ -187,18 +177,18 @@ test('the headers table filters, and the raw input is shown', async () => {
 });
 
 test('a share link carries the input in the fragment only, redacted, and restores the analysis', async () => {
-  const { page, errors, requests, close } = await open(browser, server.url);
+  const { page, errors, requests, close } = await open(env.browser, env.server.url);
   const original = await clickSample(page, 'sendgrid-unaligned');
   assert.equal(await page.locator('#share-redact').isChecked(), true);
   await page.locator('#share-create').click();
   const link = await page.locator('#share-link').inputValue();
-  assert.ok(link.startsWith(`${server.url}#share=v1.`), link);
+  assert.ok(link.startsWith(`${env.server.url}#share=v1.`), link);
   assert.equal(new URL(link).search, '');
   assert.match(await page.locator('.share .warn').textContent(), /link contains the headers/);
   await close();
 
   const before = requests.length;
-  const second = await open(browser, link);
+  const second = await open(env.browser, link);
   await second.page.locator('mail-verdict .verdict-headline').waitFor();
   const restored = await second.page.evaluate(() => document.querySelector('mail-verdict').report);
   const restoredText = await second.page.locator('mail-verdict textarea').inputValue();
@@ -214,21 +204,21 @@ test('a share link carries the input in the fragment only, redacted, and restore
   await second.close();
 
   // Without redaction the link restores the exact text.
-  const third = await open(browser, server.url);
+  const third = await open(env.browser, env.server.url);
   await clickSample(third.page, 'forwarded');
   await third.page.locator('#share-redact').uncheck();
   await third.page.locator('#share-create').click();
   const exact = await third.page.locator('#share-link').inputValue();
   const sampleText = await third.page.locator('mail-verdict textarea').inputValue();
   await third.close();
-  const fourth = await open(browser, exact);
+  const fourth = await open(env.browser, exact);
   await fourth.page.locator('mail-verdict .verdict-headline').waitFor();
   assert.equal(await fourth.page.locator('mail-verdict textarea').inputValue(), sampleText);
   await fourth.close();
 });
 
 test('the theme toggle switches the page and the element to dark and back', async () => {
-  const { page, errors, close } = await open(browser, server.url, { colorScheme: 'light' });
+  const { page, errors, close } = await open(env.browser, env.server.url, { colorScheme: 'light' });
   await clickSample(page, 'clean-pass');
   const bg = () => page.locator('mail-verdict').evaluate((el) => getComputedStyle(el).getPropertyValue('--mv-fg').trim());
   const light = await bg();
@@ -243,7 +233,7 @@ test('the theme toggle switches the page and the element to dark and back', asyn
 });
 
 test('bad input gives a clear message', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   await paste(page, 'x'.repeat(5 * 1024 * 1024));
   await page.locator('mail-verdict .verdict-headline').waitFor();
   assert.match(await page.locator('mail-verdict .verdict-headline').textContent(), /No email headers/);
@@ -256,7 +246,7 @@ test('bad input gives a clear message', async () => {
 });
 
 test('at 360 px the antispam table keeps each field name on one line', async () => {
-  const { page, errors, close } = await open(browser, server.url, { viewport: { width: 360, height: 740 } });
+  const { page, errors, close } = await open(env.browser, env.server.url, { viewport: { width: 360, height: 740 } });
   await clickSample(page, 'sendgrid-unaligned');
   await page.locator('mail-verdict .antispam-table').waitFor();
   const cells = await page.locator('mail-verdict .antispam-table th[scope="row"], mail-verdict .antispam-table thead th')

@@ -1,27 +1,17 @@
 // Private by construction: after the page's own files load, nothing is
 // requested, whatever the user does; the CSP forbids connections; and header
 // text never runs as HTML (the XSS battery).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, open, paste, analyzed, clickSample, SAMPLES } from './browser.mjs';
+import { useBrowser, open, paste, analyzed, clickSample, SAMPLES } from './browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the page loads only its own three files, then makes no request at all', async () => {
-  const { page, errors, requests, close } = await open(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, errors, requests, close } = await open(env.browser, env.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.waitForLoadState('networkidle');
   assert.deepEqual(requests.map((u) => new URL(u).pathname).sort(), ['/', '/page.css', '/page.js']);
-  for (const url of requests) assert.equal(new URL(url).origin, new URL(server.url).origin);
+  for (const url of requests) assert.equal(new URL(url).origin, new URL(env.server.url).origin);
   const loaded = requests.length;
 
   // Everything a person does: samples, typing, records, panels, filter, copy, share, theme.
@@ -45,7 +35,7 @@ test('the page loads only its own three files, then makes no request at all', as
 });
 
 test('the Content-Security-Policy forbids connections and inline script', async () => {
-  const { page, close } = await open(browser, server.url);
+  const { page, close } = await open(env.browser, env.server.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /connect-src 'none'/);
   assert.match(csp, /default-src 'none'/);
@@ -110,7 +100,7 @@ async function assertInert(page) {
 }
 
 test('the XSS battery: hostile header text shows literally and nothing runs', async () => {
-  const { page, errors, close } = await open(browser, server.url);
+  const { page, errors, close } = await open(env.browser, env.server.url);
   await page.evaluate(() => { window.__pwned = 0; });
   const report = await analyzed(page, () => paste(page, BATTERY));
   assert.equal(report.input.kind, 'headers');
@@ -128,14 +118,14 @@ test('the XSS battery: hostile header text shows literally and nothing runs', as
 });
 
 test('the XSS battery through a share link and through a file', async () => {
-  const first = await open(browser, server.url);
+  const first = await open(env.browser, env.server.url);
   await analyzed(first.page, () => paste(first.page, BATTERY));
   await first.page.locator('#share-redact').uncheck();
   await first.page.locator('#share-create').click();
   const link = await first.page.locator('#share-link').inputValue();
   await first.close();
 
-  const { page, errors, close } = await open(browser, link);
+  const { page, errors, close } = await open(env.browser, link);
   await page.evaluate(() => { window.__pwned = 0; });
   await page.locator('mail-verdict .verdict-headline').waitFor();
   assert.equal(await page.locator('mail-verdict textarea').inputValue(), BATTERY);

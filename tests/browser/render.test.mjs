@@ -1,21 +1,11 @@
 // The renderers against reports the core does not produce yet or any more:
 // sections from other issues (route, antispam, bounce, ignored results), and
 // absent, null or empty fields. Nothing may throw, and what is there shows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, open } from './browser.mjs';
+import { useBrowser, open } from './browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const FULL = {
   schema: 1,
@@ -63,7 +53,7 @@ async function render(page, report) {
 }
 
 test('every section of a full report shows', async () => {
-  const { page, errors, close } = await open(browser, `${server.url}embed.html`);
+  const { page, errors, close } = await open(env.browser, `${env.server.url}embed.html`);
   const text = await render(page, FULL);
   for (const want of ['5.7.509', 'The server\u2019s own words', 'dmarc policy', 'Results not trusted', 'relay.example; spf=pass',
     'not aligned', '2 sets', '\u26A0 no TLS', 'no TLS (internal hand-off)', 'TLS 1.3', 'clock skew', 'The clocks disagree', '2 minutes 1 second',
@@ -78,7 +68,7 @@ test('every section of a full report shows', async () => {
 });
 
 test('absent, null and empty fields render without throwing', async () => {
-  const { page, errors, close } = await open(browser, `${server.url}embed.html`);
+  const { page, errors, close } = await open(env.browser, `${env.server.url}embed.html`);
   const partials = [
     {}, { verdict: null }, { verdict: { status: 'strange' } },
     { ...FULL, authentication: { spf: null, dkim: null, dmarc: null, arc: null } },

@@ -1,22 +1,12 @@
 // Screenshots of every sample at 360 px and 1280 px (light, and dark at
 // 1280), written to build/screenshots for review. Each must show the verdict
 // above the fold: the whole headline inside the first screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, serve, open, clickSample, screenshotDir, SAMPLES } from './browser.mjs';
+import { useBrowser, open, clickSample, screenshotDir, SAMPLES } from './browser.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SIZES = [
   { width: 360, height: 740, colorScheme: 'light' },
@@ -27,7 +17,7 @@ const SIZES = [
 
 for (const size of SIZES) {
   test(`screenshots at ${size.width} px, ${size.colorScheme}: the verdict is above the fold`, async () => {
-    const { page, errors, close } = await open(browser, server.url,
+    const { page, errors, close } = await open(env.browser, env.server.url,
       { viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme });
     const dir = screenshotDir();
     for (const id of SAMPLES) {
