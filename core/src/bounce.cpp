@@ -353,6 +353,9 @@ std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
     r.diagnostic = one_line(line);
     r.action = "failed";
     fill_codes(r);
+    // The reply that made this line a recipient's is its code, wherever it
+    // sits on the line ("a@x Invalid Address, ERROR_CODE :550, ...").
+    if (!r.reply_code) r.reply_code = reply->code;
     out.push_back(std::move(r));
     if (out.size() >= 100) break;
   }

@@ -164,6 +164,13 @@ bounce_classification classify_bounce(const bounce_recipient& r, std::string_vie
   // each step, in the same text.
   if (const auto* row = by_rows(words, false)) {
     take(row, confidence_level::certain, true);
+    // "This message has been in the queue too long" is the reporting MTA's
+    // own note that it gave up; the refusal it quotes with it (qmail's
+    // "Connected to HOST but my name was rejected.") says why.
+    if (row->category == "expired" && !context.empty()) {
+      const auto* why = by_rows(context, false);
+      if (why != nullptr && why->category != "expired") take(why, confidence_level::likely, true);
+    }
   } else if (const auto* jrow = internal::find_japanese_text(words, "reason")) {
     take_japanese(jrow, confidence_level::certain);
   } else if (const auto* crow = by_rows({}, true)) {

@@ -51,11 +51,13 @@ std::size_t enhanced_at(std::string_view s, std::size_t i, enhanced_status& out)
 }
 
 // True when the character before position i does not glue a number to it.
+// A colon glues ("10:45:01", "[2001:db8::550]", "host:550") unless a space
+// comes before it: "ERROR_CODE :550" (Zoho) is a label, then its value.
 bool boundary_before(std::string_view s, std::size_t i) {
   if (i == 0) return true;
   const char c = s[i - 1];
-  return !is_digit(c) && !is_alpha(c) && c != '.' && c != ':' && c != '-' && c != '/' && c != '_' &&
-         c != '+';
+  if (c == ':') return i >= 2 && internal::is_wsp(s[i - 2]);
+  return !is_digit(c) && !is_alpha(c) && c != '.' && c != '-' && c != '/' && c != '_' && c != '+';
 }
 
 }  // namespace

@@ -237,6 +237,26 @@ TEST(Bounce, SeveralRecipientsOneLineEach) {
   // c's reply, not the "<<<" echo before it (which may name the sender).
   EXPECT_EQ(r.bounce->recipients[2].address, "c@example.edu");
   EXPECT_EQ(r.bounce->recipients[2].category, "recipient_unknown");
+  // Zoho's notice (sisimai-set-of-emails lhost-zoho-02, its two lines as
+  // sent): the codes follow "ERROR_CODE :" labels.
+  const mv::report zoho = mv::analyze(
+      "From: mailer-daemon@mail.zoho.com\nSubject: Undelivered Mail Returned to Sender\n\n"
+      "This message was created automatically by mail delivery software.\n"
+      "A message that you sent could not be delivered to one or more of its recipients. This "
+      "is a permanent error. \n\n"
+      "mikeneko@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 "
+      "<mikeneko@example.co.jp>... User Unknown\n"
+      "sabineko@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.2 "
+      "<sabineko@example.co.jp>... Mailbox Full\n");
+  ASSERT_TRUE(zoho.bounce);
+  ASSERT_EQ(zoho.bounce->recipients.size(), 2u);
+  EXPECT_EQ(zoho.bounce->recipients[0].address, "mikeneko@example.co.jp");
+  EXPECT_EQ(zoho.bounce->recipients[0].category, "recipient_unknown");
+  EXPECT_EQ(zoho.bounce->recipients[0].reply_code, 550);
+  EXPECT_EQ(zoho.bounce->recipients[0].status.value_or(""), "5.2.1");
+  EXPECT_EQ(zoho.bounce->recipients[1].address, "sabineko@example.co.jp");
+  EXPECT_EQ(zoho.bounce->recipients[1].category, "mailbox_full");
+  EXPECT_EQ(zoho.bounce->recipients[1].status.value_or(""), "5.2.2");
   // One address on several lines is one recipient: the usual single bounce.
   const auto one = mv::read_bounce(
       "From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\n"

@@ -33,6 +33,22 @@ TEST(StatusCode, FindsReplyAndStatus) {
   EXPECT_EQ(r->status->to_string(), "5.1.1");
 }
 
+// Zoho's notice (sisimai-set-of-emails lhost-zoho-02) writes each code as a
+// label, a space, a colon and the value.
+TEST(StatusCode, FindsCodesAfterALabelAndColon) {
+  const std::string_view line =
+      "mikeneko@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 "
+      "<mikeneko@example.co.jp>... User Unknown";
+  const auto r = mv::find_smtp_reply(line);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->code, 550);
+  const auto st = mv::find_enhanced_status(line);
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->to_string(), "5.2.1");
+  // Glued to what comes before the colon, a number is a time or a port.
+  EXPECT_FALSE(mv::find_smtp_reply("queued at 10:550 by host:550 and [2001:db8::550]"));
+}
+
 TEST(StatusCode, IgnoresAddressesDatesAndLongNumbers) {
   EXPECT_FALSE(mv::find_smtp_reply("from 192.0.2.55 at 10:45:01 on 2024-05-05, id 55012"));
   EXPECT_FALSE(mv::find_smtp_reply("version 4.5.1.2 of the server"));
