@@ -337,25 +337,39 @@ const candidate* best_candidate(const std::vector<candidate>& cs) {
 // names the sender, not a recipient.
 std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
   std::vector<bounce_recipient> out;
+  // The last "<<< " reply of the transcript, until a recipient line or the
+  // next command (">>> ") follows it.
+  std::string_view quoted;
   for (const auto& l : internal::split_lines(human)) {
     const std::string_view line = trim(l.text);
+    if (internal::istarts_with(line, ">>>")) quoted = {};
+    if (internal::istarts_with(line, "<<<")) {
+      const std::string_view said = trim(line.substr(3));
+      const auto q = find_smtp_reply(said);
+      quoted = q && q->offset == 0 && q->code && *q->code >= 400 ? said : std::string_view();
+    }
     if (line.size() < 8 || line.size() > kMaxDiagnostic) continue;
     if (internal::istarts_with(line, "<<<") || internal::istarts_with(line, ">>>")) continue;
     const std::string addr = find_address(line);
     if (addr.empty()) continue;
     const auto reply = find_smtp_reply(line);
     if (!reply || (!reply->status && (!reply->code || *reply->code < 400))) continue;
+    // Sendmail's own summary ("554 <a@x>... Remote protocol error") after
+    // the server's quoted reply: the reply is what the server said.
+    const bool summary = !quoted.empty() && has_marker(line, "summary");
+    const std::string_view said = summary ? quoted : line;
+    quoted = {};
     bool seen = false;
     for (const auto& r : out) seen |= internal::iequals(r.address, addr);
     if (seen) continue;
     bounce_recipient r;
     r.address = addr;
-    r.diagnostic = one_line(line);
+    r.diagnostic = one_line(said);
     r.action = "failed";
     fill_codes(r);
     // The reply that made this line a recipient's is its code, wherever it
     // sits on the line ("a@x Invalid Address, ERROR_CODE :550, ...").
-    if (!r.reply_code) r.reply_code = reply->code;
+    if (!r.reply_code && !summary) r.reply_code = reply->code;
     out.push_back(std::move(r));
     if (out.size() >= 100) break;
   }

@@ -237,6 +237,40 @@ TEST(Bounce, SeveralRecipientsOneLineEach) {
   // c's reply, not the "<<<" echo before it (which may name the sender).
   EXPECT_EQ(r.bounce->recipients[2].address, "c@example.edu");
   EXPECT_EQ(r.bounce->recipients[2].category, "recipient_unknown");
+  // Sendmail V5's transcript (sisimai-set-of-emails lhost-v5sendmail-07):
+  // the first recipient's line holds only sendmail's own "Remote protocol
+  // error"; the server's words are the quoted answer to MAIL FROM.
+  const mv::report v5 = mv::analyze(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@example.com>\n"
+      "Subject: Returned mail: User unknown\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "While talking to mailin1.example.org:\n"
+      ">>> MAIL From:<shironeko@example.co.jp>\n"
+      "<<< 501 <shironeko@example.co.jp>... no access from mail server [192.0.2.55] which is an "
+      "open relay.\n"
+      "554 <kijitora@example.org>... Remote protocol error\n"
+      "550 example.org (smtp)... 550 Host unknown\n"
+      "554 <mikeneko@example.org>... 550 Host unknown (Authoritative answer from name server)\n"
+      "While talking to smtp.example.edu:\n"
+      ">>> RCPT To:<hachiware@example.edu>\n"
+      "<<< 550 <hachiware@example.edu>... User unknown\n"
+      "550 <hachiware@example.edu>... User unknown\n");
+  ASSERT_TRUE(v5.bounce);
+  ASSERT_EQ(v5.bounce->recipients.size(), 3u);
+  EXPECT_EQ(v5.bounce->recipients[0].address, "kijitora@example.org");
+  EXPECT_EQ(v5.bounce->recipients[0].category, "reputation");
+  EXPECT_EQ(v5.bounce->recipients[0].reply_code, 501);
+  EXPECT_EQ(v5.bounce->recipients[1].category, "dns_failure");
+  EXPECT_EQ(v5.bounce->recipients[2].category, "recipient_unknown");
+  // Without a quoted reply before it, the summary is all there is.
+  const mv::report bare = mv::analyze(
+      "From: MAILER-DAEMON@example.com\nSubject: Returned mail: see transcript for details\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "554 <a@example.org>... Remote protocol error\n"
+      "550 <b@example.net>... User unknown\n");
+  ASSERT_TRUE(bare.bounce);
+  ASSERT_EQ(bare.bounce->recipients.size(), 2u);
+  EXPECT_EQ(bare.bounce->recipients[0].category, "protocol_error");
   // Zoho's notice (sisimai-set-of-emails lhost-zoho-02, its two lines as
   // sent): the codes follow "ERROR_CODE :" labels.
   const mv::report zoho = mv::analyze(

@@ -131,9 +131,13 @@ for (const src of sources) {
       else misses.push({ file, label, got: kind, why: 'not read as a bounce', unscored: true });
       continue;
     }
+    // "code_only" in a row's accept list: any category that the report
+    // says was not read from the server's words but from the status code
+    // alone (bounce.by_text false, confidence "possible").
+    const codeOnly = r?.bounce != null && r.bounce.by_text === false && r.bounce.confidence === 'possible';
     const accepts = (lab, value) => {
       const e = map.get(`${src.name}\t${lab}`);
-      return e ? e.accept.has(value) : false;
+      return e ? e.accept.has(value) || (e.accept.has('code_only') && codeOnly && value === r.bounce.category) : false;
     };
     const isKindLabel = [...entry.accept].every((a) => KINDS.has(a));
     let ok;
