@@ -157,13 +157,17 @@ report run_pipeline(std::string_view text, const options& opts) {
     return r;
   }
 
+  // One read of the header block serves the bounce reader and the header
+  // diagnosis alike.
+  const header_block block = parse_header_block(text);
+
   // Bounces and other automatic notices, in any form (issue 5).
-  if (const auto notice = read_bounce(text)) {
+  if (const auto notice = read_bounce(text, block)) {
     r.input.warnings.insert(r.input.warnings.end(), notice->warnings.begin(), notice->warnings.end());
     diagnose_bounce(*notice, r);
     // The notice's own header fields and antispam stamps, listed for
     // reference; they do not change the bounce's verdict.
-    const header_block own = parse_header_block(text);
+    const header_block& own = block;
     list_headers(own, r);
     r.trace = build_route(own);
     const auth_assessment own_auth = assess_authentication(own, r.trace);
@@ -173,7 +177,6 @@ report run_pipeline(std::string_view text, const options& opts) {
     return r;
   }
 
-  const header_block block = parse_header_block(text);
   r.input.warnings.insert(r.input.warnings.end(), block.warnings.begin(), block.warnings.end());
   if (block.fields.empty()) {
     not_email(r, "No email headers were found in this text.",

@@ -442,11 +442,14 @@ bool is_auto_reply(const mime_part& root) {
 }  // namespace
 
 std::optional<bounce_message> read_bounce(std::string_view text) {
+  return read_bounce(text, parse_header_block(text));
+}
+
+std::optional<bounce_message> read_bounce(std::string_view text, const header_block& top) {
   bounce_message b;
 
-  // Does the text start with a header block? Pasted NDR text and bare
+  // Does the text start with a header block (`top`)? Pasted NDR text and bare
   // error lines do not; their header block (if any) is the original's.
-  const header_block top = parse_header_block(text);
   // RFC 4155: an mbox "From " separator line may come before the headers.
   bool only_separators = true;
   for (const auto& l :

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mailverdict/message.h"
 #include "mailverdict/report.h"
 
 namespace mailverdict {
@@ -67,6 +68,10 @@ struct bounce_message {
 /// bounce, delay, success notice, auto-reply or report, so that the caller
 /// can treat it as ordinary headers. Linear in the input; never throws.
 std::optional<bounce_message> read_bounce(std::string_view text);
+
+/// The same, given the header block at the start of `text` that the caller
+/// already parsed (`parse_header_block(text)`), so it is not read twice.
+std::optional<bounce_message> read_bounce(std::string_view text, const header_block& top);
 
 /// Why one recipient's delivery failed, by the table rows that matched.
 struct bounce_classification {
