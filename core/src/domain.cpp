@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
+#include <cstdint>
 #include <vector>
 
 #include "mailverdict/internal/idna.h"
@@ -21,55 +21,86 @@ extern const int kPublicSuffixRuleCount;
 
 namespace {
 
-// The rules, one per line, decoded from psl_data.cpp: there each line is one
-// character '0' + n, then the rule with its labels reversed minus its first n
-// bytes, which it shares with the line before (see tools/gen/psl.mjs).
-std::string decode_suffix_rules() {
-  std::string all;
-  all.reserve(static_cast<std::size_t>(detail::kPublicSuffixRuleCount) * 14);
-  std::string reversed;  // the previous line, decoded: "jp.kawasaki.*"
-  std::string_view coded = detail::kPublicSuffixCoded;
-  while (!coded.empty()) {
-    const std::size_t nl = coded.find('\n');
-    const std::string_view line = coded.substr(0, nl);
-    coded.remove_prefix(nl == std::string_view::npos ? coded.size() : nl + 1);
-    if (line.empty()) continue;
-    const auto shared = static_cast<std::size_t>(line[0] - '0');
-    reversed.resize(std::min(shared, reversed.size()));
-    reversed.append(line.substr(1));
-    // Labels back in order: "jp.kawasaki.*" -> "*.kawasaki.jp".
-    std::size_t end = reversed.size();
-    while (true) {
-      const std::size_t dot = end == 0 ? std::string::npos : reversed.rfind('.', end - 1);
-      const std::size_t start = dot == std::string::npos ? 0 : dot + 1;
-      all.append(reversed, start, end - start);
-      if (dot == std::string::npos) break;
-      all += '.';
-      end = dot;
+// The rules in the order psl_data.cpp holds them: labels reversed
+// ("*.kawasaki.jp" is "jp.kawasaki.*"), sorted bytewise. There each line is
+// one character '0' + n, then the rule minus its first n bytes, which it
+// shares with the line before (see tools/gen/psl.mjs). Decoded once into one
+// buffer and searched by bisection: no per-rule allocation and no hashing,
+// which keeps the first analysis (the page's first verdict) cheap.
+class suffix_table {
+ public:
+  suffix_table() {
+    const auto count = static_cast<std::size_t>(detail::kPublicSuffixRuleCount);
+    chars_.reserve(count * 14);
+    ends_.reserve(count);
+    std::string_view coded = detail::kPublicSuffixCoded;
+    std::size_t prev_start = 0;
+    while (!coded.empty()) {
+      const std::size_t nl = coded.find('\n');
+      const std::string_view line = coded.substr(0, nl);
+      coded.remove_prefix(nl == std::string_view::npos ? coded.size() : nl + 1);
+      if (line.empty()) continue;
+      const std::size_t prev_size = chars_.size() - prev_start;
+      const std::size_t shared = std::min(static_cast<std::size_t>(line[0] - '0'), prev_size);
+      const std::size_t start = chars_.size();
+      // The shared bytes come from the previous rule (by position: the
+      // buffer may move as it grows).
+      for (std::size_t i = 0; i < shared; ++i) chars_ += chars_[prev_start + i];
+      chars_.append(line.substr(1));
+      ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
+      prev_start = start;
     }
-    all += '\n';
   }
-  return all;
-}
 
-const std::unordered_set<std::string_view>& suffix_rules() {
-  static const std::string storage = decode_suffix_rules();
-  static const std::unordered_set<std::string_view> rules = [] {
-    std::unordered_set<std::string_view> set;
-    set.reserve(static_cast<std::size_t>(detail::kPublicSuffixRuleCount) * 2);
-    std::string_view all = storage;
-    while (!all.empty()) {
-      const std::size_t nl = all.find('\n');
-      set.insert(all.substr(0, nl));
-      if (nl == std::string_view::npos) break;
-      all.remove_prefix(nl + 1);
+  std::size_t size() const { return ends_.size(); }
+
+  /// Whether `reversed` (labels reversed, as the table holds them) is a rule.
+  bool has(std::string_view reversed) const {
+    std::size_t lo = 0;
+    std::size_t hi = ends_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      const int c = rule(mid).compare(reversed);
+      if (c == 0) return true;
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    return set;
-  }();
-  return rules;
+    return false;
+  }
+
+ private:
+  std::string_view rule(std::size_t i) const {
+    const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(chars_).substr(begin, ends_[i] - begin);
+  }
+
+  std::string chars_;
+  std::vector<std::uint32_t> ends_;
+};
+
+const suffix_table& suffix_rules() {
+  static const suffix_table table;
+  return table;
 }
 
-bool has(std::string_view rule) { return suffix_rules().count(rule) > 0; }
+// "a.b.c" -> "c.b.a".
+std::string reverse_labels(std::string_view domain) {
+  std::string out;
+  out.reserve(domain.size());
+  std::size_t end = domain.size();
+  while (true) {
+    const std::size_t dot = end == 0 ? std::string_view::npos : domain.rfind('.', end - 1);
+    const std::size_t start = dot == std::string_view::npos ? 0 : dot + 1;
+    out.append(domain.substr(start, end - start));
+    if (dot == std::string_view::npos) break;
+    out += '.';
+    end = dot;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -126,31 +157,45 @@ std::string domain_of(std::string_view address_or_domain) {
 std::string public_suffix(std::string_view domain_in) {
   const std::string domain = normalize_domain(domain_in);
   if (domain.empty()) return {};
-  // Start positions of each suffix: "a.b.c" → "a.b.c", "b.c", "c".
-  std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < domain.size(); ++i) {
-    if (domain[i] == '.') starts.push_back(i + 1);
+  const suffix_table& rules = suffix_rules();
+  // The table holds rules with their labels reversed, so every suffix of the
+  // domain is a prefix of the reversed domain: "a.b.c" -> "c.b.a", whose
+  // prefixes "c", "c.b", "c.b.a" are the suffixes "c", "b.c", "a.b.c".
+  const std::string rev = reverse_labels(domain);
+  // Label boundaries in `rev`: prefix j is rev.substr(0, ends[j]).
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < rev.size(); ++i) {
+    if (rev[i] == '.') ends.push_back(i);
   }
-  const std::string_view d = domain;
+  ends.push_back(rev.size());
+  const std::size_t labels = ends.size();
+  // The suffix of `n` labels, as written ("b.c" for n = 2).
+  const auto suffix_of = [&](std::size_t n) {
+    return std::string(std::string_view(domain).substr(domain.size() - ends[n - 1]));
+  };
   std::string probe;
   // Longest suffix first, so the first match is the prevailing rule.
-  for (std::size_t k = 0; k < starts.size(); ++k) {
-    const std::string_view suffix = d.substr(starts[k]);
-    probe = "!";
-    probe += suffix;
-    if (has(probe)) {
+  for (std::size_t n = labels; n >= 1; --n) {
+    const std::string_view prefix = std::string_view(rev).substr(0, ends[n - 1]);
+    // "!a.b.c" reversed is "c.b.!a": the '!' sits before the last label.
+    const std::size_t last = n == 1 ? 0 : ends[n - 2] + 1;
+    probe.assign(prefix.substr(0, last));
+    probe += '!';
+    probe.append(prefix.substr(last));
+    if (rules.has(probe)) {
       // An exception rule: the public suffix is the rule minus its leftmost label.
-      return k + 1 < starts.size() ? std::string(d.substr(starts[k + 1])) : std::string(suffix);
+      return n > 1 ? suffix_of(n - 1) : suffix_of(n);
     }
-    if (has(suffix)) return std::string(suffix);
-    if (k + 1 < starts.size()) {
-      probe = "*.";
-      probe += d.substr(starts[k + 1]);
-      if (has(probe)) return std::string(suffix);
+    if (rules.has(prefix)) return suffix_of(n);
+    if (n > 1) {
+      // "*.b.c" reversed is "c.b.*": a wildcard over the suffix one label shorter.
+      probe.assign(rev, 0, ends[n - 2]);
+      probe += ".*";
+      if (rules.has(probe)) return suffix_of(n);
     }
   }
   // The default rule "*": the last label.
-  return std::string(d.substr(starts.back()));
+  return suffix_of(1);
 }
 
 std::string organizational_domain(std::string_view domain_in) {
