@@ -508,7 +508,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     return b;
   }
 
-  const mime_message mime = parse_mime(text);
+  mime_message mime = parse_mime(text);
   if (mime.parts.empty()) return std::nullopt;
   const mime_part& root = mime.parts.front();
   b.subject = std::string(root.field("Subject"));
@@ -541,8 +541,14 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
       if (b.original_headers.empty() && !read_fields(p.body, off).empty())
         b.original_headers = p.body.substr(0, off);
     } else if (!p.inside_returned_message && m == "text/plain") {
-      if (!human.empty()) human += "\n\n";
-      human += p.body;
+      if (human.empty()) {
+        // Taken, not copied: a message's one text part can be megabytes,
+        // and nothing reads this part's body again.
+        human = std::move(mime.parts[i].body);
+      } else {
+        human += "\n\n";
+        human += p.body;
+      }
     } else if (!p.inside_returned_message && m == "text/html" && html.empty()) {
       html = strip_html(p.body);
     }
