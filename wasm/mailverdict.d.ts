@@ -16,7 +16,8 @@ export interface Fix { id: string; title: string; steps: string[] }
 export interface Report {
   schema: 1;
   input: {
-    kind: 'headers' | 'message' | 'bounce' | 'empty' | 'not_email';
+    kind: 'headers' | 'message' | 'bounce' | 'empty' | 'not_email' | 'delay_notice' |
+      'delivery_notice' | 'auto_reply' | 'feedback_report' | 'dmarc_report' | 'challenge_response';
     bytes: number;
     warnings: { code: string; message: string }[];
   };

@@ -691,6 +691,12 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
   } else {
     b.kind = notice_kind::bounce;
   }
+  // A sender-screening service (challenge-response) holds the message and
+  // asks the sender to confirm: its notice, even in the RFC 3464 form with
+  // Action: failed, is not a refusal.
+  bool challenge = has_marker(folded_human, "challenge");
+  for (const auto& r : b.recipients) challenge = challenge || has_marker(r.diagnostic, "challenge");
+  if (challenge) b.kind = notice_kind::challenge;
   // Keep the failed recipients first: the bounce's category is the first's.
   std::stable_partition(b.recipients.begin(), b.recipients.end(), [&](const bounce_recipient& r) {
     return r.action == "failed" || r.action.empty();

@@ -183,6 +183,19 @@ void describe_notice(const bounce_message& b, report& out) {
           "still "
           "needs aligned SPF or DKIM, or someone spoofing your domain.";
       break;
+    case notice_kind::challenge:
+      out.input.kind = input_kind::challenge_response;
+      out.verdict.status = verdict_status::warning;
+      out.verdict.headline =
+          "This is a challenge-response notice, not a bounce: the recipient's mail screening "
+          "service is holding the message until the sender confirms.";
+      out.verdict.summary =
+          "The recipient lets through only senders on an approved list; mail from anyone else is "
+          "held, and the sender gets this notice with a link or reply that puts them on the list "
+          "(or, once they are on it, a note saying so). Nothing in the sending server or DNS "
+          "needs fixing: if the message matters, a person at the sending address follows the "
+          "notice's step; mail from an address nobody reads stays held.";
+      break;
     default:
       break;
   }

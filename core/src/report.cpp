@@ -28,6 +28,7 @@ const char* to_string(input_kind k) {
     case input_kind::auto_reply: return "auto_reply";
     case input_kind::feedback_report: return "feedback_report";
     case input_kind::dmarc_report: return "dmarc_report";
+    case input_kind::challenge_response: return "challenge_response";
   }
   return "empty";
 }

@@ -103,7 +103,7 @@ function analyzeAll(files) {
 
 // input.kind values other than "bounce" (labels of notices that are not bounces).
 const KINDS = new Set(['headers', 'message', 'empty', 'not_email', 'delay_notice', 'delivery_notice',
-  'auto_reply', 'feedback_report', 'dmarc_report']);
+  'auto_reply', 'feedback_report', 'dmarc_report', 'challenge_response']);
 let sisimaiAccuracy = 100;
 for (const src of sources) {
   const dir = join(corpus, src.dir);

@@ -28,8 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto kind = parsed["input"].value("kind", std::string());
   // DESIGN.md's five kinds plus the notices that are not bounces (issue 5).
   static constexpr std::string_view kKinds[] = {
-      "headers",      "message",         "bounce",     "empty",           "not_email",
-      "delay_notice", "delivery_notice", "auto_reply", "feedback_report", "dmarc_report"};
+      "headers",           "message",         "bounce",     "empty",           "not_email",
+      "delay_notice",      "delivery_notice", "auto_reply", "feedback_report", "dmarc_report",
+      "challenge_response"};
   bool known = false;
   for (auto k : kKinds) known = known || kind == k;
   if (!known) std::abort();

@@ -37,6 +37,7 @@ enum class notice_kind {
   auto_reply,       ///< RFC 3834 automatic reply (out of office, vacation).
   feedback_report,  ///< RFC 5965 ARF feedback or abuse report.
   dmarc_report,     ///< RFC 6591 DMARC failure (forensic) report.
+  challenge,        ///< A challenge-response screening notice: held until the sender confirms.
 };
 
 /// One recipient's outcome.

@@ -33,6 +33,8 @@ enum class input_kind {
   auto_reply,       ///< RFC 3834 automatic reply.
   feedback_report,  ///< RFC 5965 feedback (abuse) report.
   dmarc_report,     ///< RFC 6591 DMARC failure report.
+  /// A sender-screening (challenge-response) service holds the message until the sender confirms.
+  challenge_response,
 };
 /// The verdict's status.
 enum class verdict_status { ok, problem, warning, unknown };
