@@ -157,6 +157,14 @@ dsn_fields read_delivery_status(std::string_view body) {
       r.action = internal::lower(trim(it.value.substr(0, it.value.find_first_of(" (;"))));
     } else if (n == "status") {
       if (const auto st = find_enhanced_status(it.value)) r.status = st->to_string();
+      // "4.0.0 (cat.example.net: host name lookup failure)": without a
+      // Diagnostic-Code, the comment is the only reason given.
+      const std::size_t open = it.value.find('('), close = it.value.rfind(')');
+      if (r.diagnostic.empty() && open != std::string::npos && close != std::string::npos &&
+          close > open + 1) {
+        r.diagnostic = one_line(it.value.substr(open + 1, close - open - 1));
+        r.source = "Status";
+      }
     } else if (n == "remote-mta") {
       r.remote_mta = typed_value(it.value);
     } else if (n == "diagnostic-code") {
@@ -647,16 +655,34 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     fill_codes(r);
     b.recipients.push_back(std::move(r));
   } else if (best != nullptr) {
+    std::optional<std::vector<bounce_recipient>> by_line;  // read when first needed
     for (auto& r : b.recipients) {
       const auto reply = find_smtp_reply(r.diagnostic);
-      if (!r.diagnostic.empty() && reply && r.diagnostic.size() > 16) continue;
-      // Prefer the paragraph that names this recipient.
-      const candidate* pick = best;
+      // A reply with words after its code ("550 user unknown") is complete.
+      if (!r.diagnostic.empty() && reply && r.diagnostic.size() >= reply->text_offset + 4) continue;
+      // Prefer the paragraph that names this recipient; with several
+      // recipients, another one's paragraph is not this one's reply.
+      const candidate* pick = b.recipients.size() == 1 ? best : nullptr;
       for (const auto& c : cands) {
         if (!r.address.empty() && internal::iequals(c.recipient, r.address)) {
           pick = &c;
           break;
         }
+      }
+      if (pick == nullptr) {
+        // A line of its own that names this recipient with a reply
+        // ("b@x: 552 5.2.2 <b@x>: ... Mailbox full").
+        if (!by_line) by_line = recipients_by_line(human);
+        for (const auto& l : *by_line) {
+          if (r.address.empty() || !internal::iequals(l.address, r.address)) continue;
+          r.diagnostic = l.diagnostic;
+          const std::optional<std::string> status = r.status;
+          fill_codes(r);
+          if (!r.reply_code) r.reply_code = l.reply_code;
+          if (status) r.status = status;
+          break;
+        }
+        continue;
       }
       if (r.diagnostic.empty() || pick->text.size() > r.diagnostic.size()) {
         r.diagnostic = one_line(pick->text);

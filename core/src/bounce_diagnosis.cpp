@@ -21,6 +21,7 @@
 #include "mailverdict/diagnosis.h"
 #include "mailverdict/domain.h"
 #include "mailverdict/fixes.h"
+#include "mailverdict/internal/lines.h"
 #include "mailverdict/internal/text.h"
 #include "mailverdict/message.h"
 #include "mailverdict/mime.h"
@@ -199,6 +200,32 @@ void describe_notice(const bounce_message& b, report& out) {
     default:
       break;
   }
+}
+
+// The paragraph of the notice that holds the words a category was read
+// from, as one line of at most about 600 bytes: the evidence of a notice
+// that quotes no reply (Exim's "The mail server could not deliver mail to
+// ..."). "" when the words are not in the text as written (a Japanese
+// phrase in another charset, a code).
+std::string paragraph_with(std::string_view text, std::string_view matched) {
+  const std::string_view first = matched.substr(0, matched.find('*'));
+  if (first.size() < 4) return {};
+  const std::size_t at = internal::ifind(text, first);
+  if (at == std::string_view::npos) return {};
+  // The lines from the blank line before the words to the blank line after.
+  const std::vector<internal::line> lines = internal::split_lines(text);
+  std::size_t hit = 0;
+  while (hit + 1 < lines.size() && lines[hit + 1].offset <= at) ++hit;
+  auto blank = [&](std::size_t k) { return internal::trim(lines[k].text).empty(); };
+  std::size_t from = hit, to = hit;
+  while (from > 0 && !blank(from - 1) && hit - from < 4) --from;
+  while (to + 1 < lines.size() && !blank(to + 1) && to - hit < 4) ++to;
+  std::string out;
+  for (std::size_t k = from; k <= to && out.size() < 600; ++k) {
+    if (!out.empty()) out += ' ';
+    out += internal::trim(lines[k].text);
+  }
+  return out;
 }
 
 }  // namespace
@@ -387,9 +414,11 @@ void diagnose_bounce(const bounce_message& b, report& out) {
     main.explanation[0] =
         static_cast<char>(std::toupper(static_cast<unsigned char>(main.explanation[0])));
   }
+  std::string seen = r0.diagnostic;
+  if (seen.empty()) seen = paragraph_with(b.human_text, c.matched);
+  if (seen.empty()) seen = b.human_text.substr(0, 300);
   main.evidence.push_back(
-      {b.layout == "rfc3464" || b.layout == "bare" ? "Diagnostic-Code" : "reply", 0,
-       r0.diagnostic.empty() ? b.human_text.substr(0, 300) : r0.diagnostic});
+      {b.layout == "rfc3464" || b.layout == "bare" ? "Diagnostic-Code" : "reply", 0, seen});
   out.causes.push_back(std::move(main));
 
   // Merge the authentication diagnosis of the returned original.

@@ -299,6 +299,102 @@ TEST(Bounce, SeveralRecipientsOneLineEach) {
   EXPECT_EQ(one->recipients.size(), 1u);
 }
 
+// Each recipient keeps its own words (sisimai-set-of-emails rfc3464-35, the
+// example of RFC 3464's appendix, and lhost-opensmtpd-17): a short but
+// complete reply stays, a recipient without a Diagnostic-Code takes its
+// Status: comment or a line of its own, never another recipient's reply.
+TEST(Bounce, RecipientsKeepTheirOwnWords) {
+  const mv::report rfc = mv::analyze(
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@NEKO.EXAMPLE.ORG>\n"
+      "Subject: Returned mail: User unknown\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\ncontent-type: text/plain; charset=us-ascii\n\n"
+      "       ----- The following addresses had delivery problems -----\n"
+      "<kijitora@nyaan.example.com> (unrecoverable error)\n"
+      "<mikeneko@neko.example.or.jp> (unrecoverable error)\n\n"
+      "--b\ncontent-type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; cs.utk.edu\n\n"
+      "Original-Recipient: rfc822;kijitora@nyaan.example.com\n"
+      "Final-Recipient: rfc822;kijitora@nyaan.example.com\n"
+      "Action: failed\n"
+      "Status: 5.0.0 (permanent failure)\n"
+      "Diagnostic-Code: smtp;  550 'kijitora@nyaan.example.com' is not a\n"
+      " registered gateway user\n"
+      "Remote-MTA: dns; nyaan.example.com\n\n"
+      "Original-Recipient: rfc822;sabatora@cat.example.net\n"
+      "Final-Recipient: rfc822;sabatora@cat.example.net\n"
+      "Action: delayed\n"
+      "Status: 4.0.0 (cat.example.net: host name lookup failure)\n\n"
+      "Original-Recipient: rfc822;mikeneko@neko.example.or.jp\n"
+      "Final-Recipient: rfc822;mikeneko@neko.example.or.jp\n"
+      "Action: failed\n"
+      "Status: 5.0.0\n"
+      "Diagnostic-Code: smtp; 550 user unknown\n"
+      "Remote-MTA: dns; neko.example.or.jp\n\n"
+      "--b--\n");
+  ASSERT_TRUE(rfc.bounce);
+  ASSERT_EQ(rfc.bounce->recipients.size(), 3u);
+  // Failed recipients first, then the delayed one.
+  EXPECT_EQ(rfc.bounce->recipients[1].address, "mikeneko@neko.example.or.jp");
+  EXPECT_EQ(rfc.bounce->recipients[1].diagnostic, "550 user unknown");
+  EXPECT_EQ(rfc.bounce->recipients[2].address, "sabatora@cat.example.net");
+  EXPECT_EQ(rfc.bounce->recipients[2].diagnostic, "cat.example.net: host name lookup failure");
+  EXPECT_EQ(rfc.bounce->recipients[2].category, "dns_failure");
+
+  const mv::report smtpd = mv::analyze(
+      "From: Mailer Daemon <MAILER-DAEMON@df.example.jp>\n"
+      "Subject: Delivery status notification: error\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
+      "--b\nContent-Type: text/plain; charset=us-ascii\n\n"
+      "    This is the MAILER-DAEMON, please DO NOT REPLY to this email.\n\n"
+      "    An error has occurred while attempting to deliver a message for\n"
+      "    the following list of recipients:\n\n"
+      "userunknown@libsisimai.net: 550 5.1.1 <userunknown@libsisimai.net>: Recipient address "
+      "rejected: User unknown\n"
+      "mailboxfull@libsisimai.net: 552 5.2.2 <mailboxfull@libsisimai.net>: Recipient address "
+      "rejected: Mailbox full\n\n"
+      "--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; df.example.jp\n\n"
+      "Final-Recipient: rfc822; userunknown@libsisimai.net\n"
+      "Action: failed\n"
+      "Status: 5.0.0\n\n"
+      "Final-Recipient: rfc822; mailboxfull@libsisimai.net\n"
+      "Action: failed\n"
+      "Status: 5.0.0\n\n"
+      "--b--\n");
+  ASSERT_TRUE(smtpd.bounce);
+  ASSERT_EQ(smtpd.bounce->recipients.size(), 2u);
+  EXPECT_EQ(smtpd.bounce->recipients[0].category, "recipient_unknown");
+  EXPECT_EQ(smtpd.bounce->recipients[1].address, "mailboxfull@libsisimai.net");
+  EXPECT_EQ(smtpd.bounce->recipients[1].category, "mailbox_full");
+  EXPECT_EQ(smtpd.bounce->recipients[1].reply_code, 552);
+}
+
+// A notice that quotes no reply (sisimai-set-of-emails lhost-exim-31): the
+// cause's evidence is the paragraph holding the words it was read from, not
+// the notice's opening lines.
+TEST(Bounce, EvidenceOfANoticeWithoutAReply) {
+  const mv::report r = mv::analyze(
+      "From: Mail Delivery System <mailer-daemon@neko.example.com>\n"
+      "Subject: Mail delivery failed: returning message to sender\n\n"
+      "This message was created automatically by mail delivery software.\n\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n\n"
+      "  kijitora@example.net\n"
+      "    The mail server could not deliver mail to kijitora@example.net.  The account or "
+      "domain may not exist, they may be blacklisted, or missing the proper dns entries.\n");
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->diagnostic, "");
+  ASSERT_FALSE(r.causes.empty());
+  ASSERT_FALSE(r.causes[0].evidence.empty());
+  EXPECT_EQ(r.causes[0].evidence[0].text,
+            "kijitora@example.net The mail server could not deliver mail to "
+            "kijitora@example.net.  The account or domain may not exist, they may be "
+            "blacklisted, or missing the proper dns entries.");
+}
+
 TEST(Bounce, JapaneseTextInItsOwnCharsets) {
   // "送信先のメールボックスが一杯のため、送信できませんでした。" (the
   // destination mailbox is full) in each charset, base64, with no English.
