@@ -12,8 +12,6 @@
  * threshold (7 by default) with SRV:BULK is bulk. Only the topmost copy of each
  * Microsoft header counts: it is the one the final receiver wrote.
  */
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
 
@@ -183,7 +181,7 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
   m.filtered = dest_sig == "junk_folder" || dest_sig == "custom_folder" ||
                (dest_sig != "inbox_folder" && (spam_verdict || (cat_filtering && !allowed)));
 
-  const std::string scl_text = has_scl ? fmt::format("SCL {}", scl_v) : std::string();
+  const std::string scl_text = has_scl ? internal::concat("SCL ", scl_v) : std::string();
   if (!m.filtered) {
     if (dest_sig == "inbox_folder") {
       m.outcome = "inbox";
@@ -199,11 +197,10 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
                       : ipv.signal() == "allow"                               ? ipv
                                                                               : scl;
       why.drove();
-      r.explanation = fmt::format(
-          "Microsoft skipped spam filtering for this message ({}): {} It reached the mailbox "
-          "whatever its "
-          "content or authentication, because the recipient's side allowed it.",
-          why.text(), why.field().meaning);
+      r.explanation = internal::concat("Microsoft skipped spam filtering for this message (",
+                                       why.text(), "): ", why.field().meaning,
+                                       " It reached the mailbox whatever its content or "
+                                       "authentication, because the recipient's side allowed it.");
       r.evidence.push_back(why.evidence());
       m.reasons.push_back(std::move(r));
     }
@@ -214,11 +211,11 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
   if (blocked) {
     sfv.drove();
     reason r;
-    r.phrase = fmt::format("{} ({})", sfv.phrase(), sfv.text());
+    r.phrase = internal::concat(sfv.phrase(), " (", sfv.text(), ")");
     r.cause_id = "blocked_by_recipient";
     r.explanation =
-        fmt::format("{} ({}). Microsoft then treats the message as spam whatever its content.",
-                    bare(sfv.field().meaning), sfv.text());
+        internal::concat(bare(sfv.field().meaning), " (", sfv.text(),
+                         "). Microsoft then treats the message as spam whatever its content.");
     r.evidence.push_back(sfv.evidence());
     m.reasons.push_back(std::move(r));
     m.fix_ids.push_back("remove_block_entry");
@@ -226,9 +223,10 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
   if (rule_spam) {
     sfv.drove();
     reason r;
-    r.phrase = fmt::format("{} ({})", sfv.phrase(), sfv.text());
+    r.phrase = internal::concat(sfv.phrase(), " (", sfv.text(), ")");
     r.cause_id = "recipient_mail_flow_rule";
-    r.explanation = fmt::format("{} ({}, {}).", bare(sfv.field().meaning), sfv.text(), scl_text);
+    r.explanation =
+        internal::concat(bare(sfv.field().meaning), " (", sfv.text(), ", ", scl_text, ").");
     r.evidence.push_back(sfv.evidence());
     m.reasons.push_back(std::move(r));
     m.fix_ids.push_back("review_mail_flow_rule");
@@ -242,9 +240,9 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
     if (compauth_reason) {
       compauth_reason.drove();
       phrase += compauth_reason.phrase().empty()
-                    ? fmt::format(" (compauth reason {})", compauth_reason.value())
-                    : fmt::format(" (compauth reason {}: {})", compauth_reason.value(),
-                                  compauth_reason.phrase());
+                    ? internal::concat(" (compauth reason ", compauth_reason.value(), ")")
+                    : internal::concat(" (compauth reason ", compauth_reason.value(), ": ",
+                                       compauth_reason.phrase(), ")");
     }
     reason r;
     r.phrase = std::move(phrase);
@@ -254,25 +252,23 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
         {compauth.d->entry.header, compauth.d->entry.index,
          "compauth=" + std::string(compauth.value()) +
              (compauth_reason ? " reason=" + std::string(compauth_reason.value()) : "")});
-    std::string expl = fmt::format("Microsoft's composite authentication failed for {}",
-                                   from.empty() ? "the From: domain" : from);
+    std::string expl = internal::concat("Microsoft's composite authentication failed for ",
+                                        from.empty() ? "the From: domain" : from);
     if (compauth_reason)
-      expl += fmt::format(": {}", compauth_reason.field().meaning);
+      expl += internal::concat(": ", compauth_reason.field().meaning);
     else
       expl += ".";
     if (spoof) {
       const ref marker = cat.signal() == "spoof" ? cat : sfty;
       marker.drove();
       if (sfty && sfty.signal() != "") sfty.drove();
-      expl += fmt::format(
-          " Spoof intelligence therefore flagged the message as spoofing ({}{}): the server that "
-          "sent it{} is not one that {} authorizes.",
-          marker.text(),
+      expl += internal::concat(
+          " Spoof intelligence therefore flagged the message as spoofing (", marker.text(),
           sfty && marker.d == cat.d && marker.i == cat.i && !sfty.value().empty()
               ? ", SFTY " + std::string(sfty.value())
               : "",
-          cip ? " (" + std::string(cip.value()) + ")" : "",
-          from.empty() ? "the From: domain" : from);
+          "): the server that sent it", cip ? " (" + std::string(cip.value()) + ")" : "",
+          " is not one that ", from.empty() ? "the From: domain" : from, " authorizes.");
       r.evidence.push_back(marker.evidence());
       if (sfty && !sfty.value().empty() && marker.d == cat.d && marker.i == cat.i)
         r.evidence.push_back(sfty.evidence());
@@ -293,7 +289,7 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
     std::string marks = cat.text();
     if (sfty && !sfty.value().empty() && sfty.signal() != "")
       marks += ", SFTY " + std::string(sfty.value());
-    r.phrase = fmt::format("{} ({})", cat.phrase(), marks);
+    r.phrase = internal::concat(cat.phrase(), " (", marks, ")");
     m.reasons.push_back(std::move(r));
   } else if (cat_filtering) {
     cat.drove();
@@ -302,7 +298,7 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
     if (with_sfty) sfty.drove();
     std::string marks = cat.text();
     if (with_sfty) marks += ", SFTY " + std::string(sfty.value());
-    r.phrase = fmt::format("{} ({})", cat.phrase(), marks);  // the BCL goes with the SCL
+    r.phrase = internal::concat(cat.phrase(), " (", marks, ")");  // the BCL goes with the SCL
     const std::string_view s = cat.signal();
     r.cause_id = s == "spoof"                        ? "spoof_detected"
                  : s == "phish" || s == "high_phish" ? "phishing_verdict"
@@ -310,21 +306,21 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
                  : s == "malware"                    ? "malware_verdict"
                  : s == "bulk"                       ? "bulk_mail"
                                                      : "spam_filter";
-    r.explanation = fmt::format("Microsoft applied the policy category {}: {}", cat.text(),
-                                cat.field().meaning);
+    r.explanation = internal::concat("Microsoft applied the policy category ", cat.text(), ": ",
+                                     cat.field().meaning);
     if (s == "bulk") {
       if (srv.signal() == "bulk") {
         srv.drove();
-        r.explanation += fmt::format(" {}: {}", srv.text(), srv.field().meaning);
+        r.explanation += internal::concat(" ", srv.text(), ": ", srv.field().meaning);
       }
       if (has_bcl) {
         bcl.drove();
-        r.explanation += fmt::format(" {}", bcl.field().meaning);
+        r.explanation += internal::concat(" ", bcl.field().meaning);
       }
     }
     if (with_sfty)
-      r.explanation +=
-          fmt::format(" The safety level SFTY {} means: {}", sfty.value(), sfty.field().meaning);
+      r.explanation += internal::concat(" The safety level SFTY ", sfty.value(),
+                                        " means: ", sfty.field().meaning);
     if (s == "spam" || s == "high_confidence") {
       r.explanation +=
           " The spam-filter rules behind it are listed only as Microsoft's internal numbers (SFS), "
@@ -350,10 +346,10 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
     srv.drove();
     reason r;
     if (has_bcl) bcl.drove();
-    r.phrase = fmt::format("{} ({})", srv.phrase(), srv.text());
+    r.phrase = internal::concat(srv.phrase(), " (", srv.text(), ")");
     r.cause_id = "bulk_mail";
-    r.explanation = fmt::format("{}{}", srv.field().meaning,
-                                has_bcl ? " " + bcl.field().meaning : std::string());
+    r.explanation =
+        internal::concat(srv.field().meaning, has_bcl ? " " + bcl.field().meaning : std::string());
     r.evidence.push_back(srv.evidence());
     if (has_bcl) r.evidence.push_back(bcl.evidence());
     m.reasons.push_back(std::move(r));
@@ -362,7 +358,7 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
   if (asf) {
     asf.drove();
     reason r;
-    r.phrase = fmt::format("{} ({})", asf.phrase(), asf.value());
+    r.phrase = internal::concat(asf.phrase(), " (", asf.value(), ")");
     r.cause_id = "advanced_spam_filter";
     r.explanation = asf.field().meaning;
     r.evidence.push_back({asf.d->entry.header, asf.d->entry.index, std::string(asf.value())});
@@ -375,13 +371,12 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
       })) {
     sfv.drove();
     reason r;
-    r.phrase = fmt::format("{} ({})", sfv.phrase(), sfv.text());
+    r.phrase = internal::concat(sfv.phrase(), " (", sfv.text(), ")");
     r.cause_id = "spam_filter";
-    r.explanation = fmt::format(
-        "{} ({}). The rules behind the verdict are listed only as Microsoft's internal numbers "
-        "(SFS), which are "
-        "not published, so the exact trigger cannot be read from the headers.",
-        bare(sfv.field().meaning), sfv.text());
+    r.explanation = internal::concat(
+        bare(sfv.field().meaning), " (", sfv.text(),
+        "). The rules behind the verdict are listed only as Microsoft's internal numbers (SFS), "
+        "which are not published, so the exact trigger cannot be read from the headers.");
     r.evidence.push_back(sfv.evidence());
     m.reasons.push_back(std::move(r));
     m.fix_ids.push_back("spam_sender_checks");
@@ -390,12 +385,12 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
     const ref marker = ofr.signal() == "user_rule" ? ofr : dest;
     marker.drove();
     reason r;
-    r.phrase = fmt::format(
-        "{} ({})", ofr.signal() == "user_rule" ? ofr.phrase() : "a rule of the recipient moved it",
-        marker.text());
+    r.phrase = internal::concat(
+        ofr.signal() == "user_rule" ? ofr.phrase() : "a rule of the recipient moved it", " (",
+        marker.text(), ")");
     r.cause_id = "recipient_inbox_rule";
     r.confidence = confidence_level::likely;
-    r.explanation = fmt::format("{} ({}).", bare(marker.field().meaning), marker.text());
+    r.explanation = internal::concat(bare(marker.field().meaning), " (", marker.text(), ").");
     r.evidence.push_back(marker.evidence());
     m.reasons.push_back(std::move(r));
     m.fix_ids.push_back("review_inbox_rule");
@@ -440,18 +435,17 @@ microsoft_outcome diagnose_microsoft(std::vector<antispam_decoded>& all,
   std::vector<std::string> marks;
   if (!scl_text.empty()) marks.push_back(scl_text);
   if (has_bcl && (bulk_named || srv.signal() == "bulk"))
-    marks.push_back(fmt::format("BCL {}", bcl_v));
+    marks.push_back(internal::concat("BCL ", bcl_v));
   const std::string marks_text = marks.empty() ? "" : " (" + join_words(marks, ", ") + ")";
   if (phrases.empty()) {
-    m.headline = fmt::format("{}{}; the headers do not say why.", where, marks_text);
+    m.headline = internal::concat(where, marks_text, "; the headers do not say why.");
   } else {
-    m.headline = fmt::format("{}{} because {}.", where, marks_text, join_words(phrases));
+    m.headline = internal::concat(where, marks_text, " because ", join_words(phrases), ".");
   }
-  m.summary = fmt::format(
-      "The message was delivered, but not to the Inbox: Microsoft's filtering sends it to {}. The "
-      "decoded "
-      "antispam headers below show each field, its meaning and which ones decided this.",
-      place);
+  m.summary = internal::concat(
+      "The message was delivered, but not to the Inbox: Microsoft's filtering sends it to ", place,
+      ". The decoded antispam headers below show each field, its meaning and which ones decided "
+      "this.");
   return m;
 }
 
@@ -487,12 +481,13 @@ void diagnose_antispam(const antispam_assessment& spam, const auth_assessment& a
       }
     }
     if (antispam_decoded* primary = first_header(all, "X-Forefront-Antispam-Report")) {
-      primary->entry.verdict = m.filtered
-                                   ? m.headline
-                                   : fmt::format("Microsoft did not filter it as spam ({}).",
-                                                 m.outcome == "inbox"     ? "delivered to the Inbox"
-                                                 : m.outcome == "allowed" ? "filtering was skipped"
-                                                                          : "not spam");
+      primary->entry.verdict =
+          m.filtered ? m.headline
+                     : internal::concat("Microsoft did not filter it as spam (",
+                                        m.outcome == "inbox"     ? "delivered to the Inbox"
+                                        : m.outcome == "allowed" ? "filtering was skipped"
+                                                                 : "not spam",
+                                        ").");
     }
   }
   const std::string category = m.category.empty() ? "a security threat" : m.category;

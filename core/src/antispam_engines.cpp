@@ -9,13 +9,12 @@
  * action in X-Rspamd-Action), Barracuda's TAG_LEVEL, QUARANTINE_LEVEL and
  * KILL_LEVEL. The tests with the largest positive scores are why.
  */
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 
 #include "mailverdict/data/spam_test_kinds.h"
 #include "mailverdict/internal/antispam.h"
+#include "mailverdict/internal/decimal.h"
 #include "mailverdict/internal/text.h"
 
 namespace mailverdict::internal {
@@ -71,7 +70,7 @@ bool filtered(std::string_view outcome) {
 
 // "5.0", "17.82", "-1.9": at most two decimals, at least one.
 std::string num(double v) {
-  std::string s = fmt::format("{:.2f}", v);
+  std::string s = fixed_decimal(v, 2);
   while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
   return s;
 }
@@ -254,11 +253,9 @@ void mimecast_impersonation(std::vector<antispam_decoded>& all, engine_outcome& 
     engine_verdict v;
     v.vendor = d.entry.vendor;
     v.outcome = "flagged";
-    v.headline = fmt::format(
-        "Mimecast's Impersonation Protection flagged it because {}; what happened next (held, "
-        "tagged or "
-        "bounced) depends on the recipient's policy.",
-        join_words(phrases));
+    v.headline = internal::concat(
+        "Mimecast's Impersonation Protection flagged it because ", join_words(phrases),
+        "; what happened next (held, tagged or bounced) depends on the recipient's policy.");
     d.entry.verdict = v.headline;
     v.cause_id = "impersonation_verdict";
     v.explanation =
@@ -356,7 +353,7 @@ engine_outcome diagnose_engines(std::vector<antispam_decoded>& all) {
       std::vector<std::string> phrases;
       for (std::size_t k = 0; k < kinds.size() && k < 3; ++k) {
         phrases.push_back(
-            fmt::format("{} ({})", kind_phrase(kinds[k]), join_words(kind_tests[k], ", ")));
+            internal::concat(kind_phrase(kinds[k]), " (", join_words(kind_tests[k], ", "), ")"));
         const std::string_view fx = kind_fix(kinds[k]);
         if (!fx.empty() && std::find(v.fix_ids.begin(), v.fix_ids.end(), fx) == v.fix_ids.end()) {
           v.fix_ids.emplace_back(fx);
@@ -369,55 +366,53 @@ engine_outcome diagnose_engines(std::vector<antispam_decoded>& all) {
         const char* what = v.outcome == "reject" ? (barracuda ? "block level" : "reject threshold")
                            : v.outcome == "quarantine" ? "quarantine level"
                                                        : "threshold";
-        marks = fmt::format(" (score {}, {} {})", num(*score), what, num(*threshold));
+        marks = internal::concat(" (score ", num(*score), ", ", what, " ", num(*threshold), ")");
       } else if (score) {
-        marks = fmt::format(" (score {})", num(*score));
+        marks = internal::concat(" (score ", num(*score), ")");
       }
       const std::string action =
-          v.outcome == "reject"        ? fmt::format("{} decided to reject it", name)
-          : v.outcome == "quarantine"  ? fmt::format("{} quarantined it", name)
+          v.outcome == "reject"        ? internal::concat(name, " decided to reject it")
+          : v.outcome == "quarantine"  ? internal::concat(name, " quarantined it")
           : d.entry.vendor == "google" ? std::string("Gmail put it in Spam")
           : d.entry.vendor == "yahoo"  ? std::string("Yahoo put it in the Bulk folder")
-                                       : fmt::format("{} marked it as spam", name);
+                                       : internal::concat(name, " marked it as spam");
       if (!phrases.empty()) {
-        v.headline = fmt::format("{}{} because {}.", action, marks, join_words(phrases));
+        v.headline = internal::concat(action, marks, " because ", join_words(phrases), ".");
       } else if (d.entry.vendor == "google" || d.entry.vendor == "yahoo") {
-        v.headline = fmt::format("{}; its headers do not say why.", action);
+        v.headline = internal::concat(action, "; its headers do not say why.");
       } else {
         v.headline =
-            fmt::format("{}{}; the headers do not say which tests weighed most.", action, marks);
+            internal::concat(action, marks, "; the headers do not say which tests weighed most.");
       }
       d.entry.verdict = v.headline;
       // The cause: the heaviest tests with their meanings.
       std::vector<std::string> lines;
       for (const auto* t : top) {
         const auto& f = t->d->entry.fields[t->i];
-        std::string line =
-            f.value.empty()
-                ? fmt::format("{}: {}", f.name, f.meaning)
-                : fmt::format("{} ({}{}): {}", f.name, t->score > 0 ? "+" : "", f.value, f.meaning);
+        std::string line = f.value.empty() ? internal::concat(f.name, ": ", f.meaning)
+                                           : internal::concat(f.name, " (", t->score > 0 ? "+" : "",
+                                                              f.value, "): ", f.meaning);
         if (!line.empty() && line.back() != '.') line += '.';
         lines.push_back(std::move(line));
       }
       if (d.entry.vendor == "google" || d.entry.vendor == "yahoo") {
         v.cause_id = "provider_spam_folder";
-        v.explanation = fmt::format(
-            "{} filed the message as spam ({}: {}). The provider does not write its reasons into "
-            "the message; "
-            "authentication (below) and the sender's reputation with {} are the usual ones.",
-            name, d.entry.header, d.entry.raw, name);
+        v.explanation = internal::concat(
+            name, " filed the message as spam (", d.entry.header, ": ", d.entry.raw,
+            "). The provider does not write its reasons into the message; authentication (below) "
+            "and the sender's reputation with ",
+            name, " are the usual ones.");
       } else {
         v.cause_id = "spam_score";
         std::string head;
         if (score && threshold) {
-          head =
-              fmt::format("{} scored the message {}, at or above its {} of {}.", name, num(*score),
-                          v.outcome == "reject"       ? "reject threshold"
-                          : v.outcome == "quarantine" ? "quarantine level"
-                                                      : "spam threshold",
-                          num(*threshold));
+          head = internal::concat(name, " scored the message ", num(*score), ", at or above its ",
+                                  v.outcome == "reject"       ? "reject threshold"
+                                  : v.outcome == "quarantine" ? "quarantine level"
+                                                              : "spam threshold",
+                                  " of ", num(*threshold), ".");
         } else {
-          head = fmt::format("{} judged the message to be spam ({}).", name, d.entry.header);
+          head = internal::concat(name, " judged the message to be spam (", d.entry.header, ").");
         }
         v.explanation = head;
         if (!lines.empty()) v.explanation += " The tests that weighed most:";

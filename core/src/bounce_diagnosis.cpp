@@ -7,8 +7,6 @@
  * authentication diagnosis (diagnosis.h) runs on them and is merged in, so
  * that the verdict names the sending identity to fix.
  */
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "mailverdict/address.h"
@@ -158,11 +156,10 @@ void describe_notice(const bounce_message& b, report& out) {
     case notice_kind::feedback_report:
       out.input.kind = input_kind::feedback_report;
       out.verdict.status = verdict_status::warning;
-      out.verdict.headline = fmt::format(
-          "This is a feedback report (RFC 5965){}, not a bounce: a recipient or their provider "
-          "reported a "
-          "message.",
-          b.feedback_type.empty() ? "" : " of type " + b.feedback_type);
+      out.verdict.headline =
+          internal::concat("This is a feedback report (RFC 5965)",
+                           b.feedback_type.empty() ? "" : " of type " + b.feedback_type,
+                           ", not a bounce: a recipient or their provider reported a message.");
       out.verdict.summary =
           "Mailbox providers send these reports when a recipient marks a message as spam (abuse) "
           "or asks "
@@ -365,8 +362,8 @@ void diagnose_bounce(const bounce_message& b, report& out) {
   const bool delay = b.kind == notice_kind::delay;
   out.verdict.status = delay ? verdict_status::warning : verdict_status::problem;
   out.verdict.headline =
-      delay ? fmt::format("Delivery to {} is delayed, not failed: {}.", recipient, title)
-            : fmt::format("{} refused the message to {}: {}.", who, recipient, title);
+      delay ? internal::concat("Delivery to ", recipient, " is delayed, not failed: ", title, ".")
+            : internal::concat(who, " refused the message to ", recipient, ": ", title, ".");
   std::string summary = row != nullptr ? fill_template(row->explain, values) + note : std::string();
   if (!summary.empty())
     summary[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(summary[0])));
@@ -396,13 +393,12 @@ void diagnose_bounce(const bounce_message& b, report& out) {
   }
   if (!c.by_text) {
     const auto st = r0.status ? parse_enhanced_status(*r0.status) : std::nullopt;
-    summary += fmt::format(
-        " The server's words did not match a known reason, so this reading rests on the code {}{} "
-        "alone; "
-        "treat it as a hint and read the reply itself.",
+    summary += internal::concat(
+        " The server's words did not match a known reason, so this reading rests on the code ",
         r0.status ? *r0.status
                   : (r0.reply_code ? std::to_string(*r0.reply_code) : std::string("(none)")),
-        st ? fmt::format(" (\"{}\")", status_summary(*st)) : std::string());
+        st ? internal::concat(" (\"", status_summary(*st), "\")") : std::string(),
+        " alone; treat it as a hint and read the reply itself.");
   }
 
   // The cause, with the server's own line as evidence.
@@ -447,31 +443,32 @@ void diagnose_bounce(const bounce_message& b, report& out) {
                          : "sign the mail with DKIM for " + sender_domain_text +
                                " and authorize the sending server in its SPF record";
     if (!delay) {
-      out.verdict.headline = fmt::format(
-          "{} rejected the message to {} for {}; the original (From: {}) {}.", who, recipient,
-          c.category == "dmarc_policy"               ? "DMARC"
-          : c.category == "spf_fail"                 ? "SPF"
-          : c.category == "dkim_fail"                ? "DKIM"
-          : c.category == "bulk_sender_requirements" ? "its sender requirements"
-                                                     : "missing authentication",
-          sender_domain_text, signed_by);
+      out.verdict.headline =
+          internal::concat(who, " rejected the message to ", recipient, " for ",
+                           c.category == "dmarc_policy"               ? "DMARC"
+                           : c.category == "spf_fail"                 ? "SPF"
+                           : c.category == "dkim_fail"                ? "DKIM"
+                           : c.category == "bulk_sender_requirements" ? "its sender requirements"
+                                                                      : "missing authentication",
+                           "; the original (From: ", sender_domain_text, ") ", signed_by, ".");
     }
-    summary += fmt::format(
-        " The returned original headers show From: {}{}{}. To fix it, {}.", sender_domain_text,
+    summary += internal::concat(
+        " The returned original headers show From: ", sender_domain_text,
         id.return_path_domain.empty()
             ? ""
             : ", envelope sender (Return-Path) domain " + id.return_path_domain,
         id.dkim_domains.empty() ? ", no DKIM signature" : ", DKIM d=" + join_words(id.dkim_domains),
-        fix_who);
+        ". To fix it, ", fix_who, ".");
     cause ident;
     ident.id = id.dkim_domains.empty() ? "not_authenticated"
                                        : (service.empty() ? "signature_present" : "unaligned_pass");
     ident.confidence = confidence_level::likely;
-    ident.explanation = fmt::format(
-        "The original message was sent as {} (From:){}{}. {}", sender_domain_text,
+    ident.explanation = internal::concat(
+        "The original message was sent as ", sender_domain_text, " (From:)",
         id.dkim_domains.empty() ? " without a DKIM signature"
                                 : " with DKIM signatures for " + join_words(id.dkim_domains),
         id.return_path_domain.empty() ? "" : " and envelope sender domain " + id.return_path_domain,
+        ". ",
         service.empty() ? (id.dkim_domains.empty()
                                ? "With no signature, only SPF for the envelope domain could have "
                                  "passed DMARC, and only if it aligns with the From: domain."

@@ -14,8 +14,6 @@
  */
 #include "mailverdict/diagnosis.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "mailverdict/data/auth_result_texts.h"
@@ -156,14 +154,14 @@ facts condense(const auth_assessment& a) {
     if (set.seal != nullptr) f.forwarding_evidence.push_back(field_evidence(set.seal));
   }
   if (!f.forwarders.empty()) {
-    f.forwarding_reasons.push_back(fmt::format(
-        "{} added an ARC seal, so it handled the message on the way", join_words(f.forwarders)));
+    f.forwarding_reasons.push_back(internal::concat(
+        join_words(f.forwarders), " added an ARC seal, so it handled the message on the way"));
   }
   for (const header_field* h : a.forwarding_fields) {
     for (const auto& row : data::forwarding_headers()) {
       if (!internal::iequals(row.name, h->name)) continue;
       f.forwarding_evidence.push_back(field_evidence(h));
-      std::string why = fmt::format("{} shows {}", h->name, row.meaning);
+      std::string why = internal::concat(h->name, " shows ", row.meaning);
       if (std::find(f.forwarding_reasons.begin(), f.forwarding_reasons.end(), why) ==
           f.forwarding_reasons.end()) {
         f.forwarding_reasons.push_back(why);
@@ -255,9 +253,10 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
   const std::string selector_note =
       f.selector.empty()
           ? std::string()
-          : fmt::format(" (this message was signed with selector s={} for {})", f.selector,
-                        f.dkim_domains.empty() ? std::string("another domain")
-                                               : join_words(f.dkim_domains));
+          : internal::concat(
+                " (this message was signed with selector s=", f.selector, " for ",
+                f.dkim_domains.empty() ? std::string("another domain") : join_words(f.dkim_domains),
+                ")");
   const std::string spf_lookups =
       s.spf_record ? std::to_string(s.spf_record->lookups) : std::string();
   const std::string sealers = join_words(f.forwarders);
@@ -289,7 +288,8 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
   if (s.dmarc.action) {
     const std::string_view meaning = action_meaning(*s.dmarc.action);
     if (!meaning.empty())
-      action_text = fmt::format(" The receiver's action={} means {}.", *s.dmarc.action, meaning);
+      action_text =
+          internal::concat(" The receiver's action=", *s.dmarc.action, " means ", meaning, ".");
   }
 
   const bool failing = (f.dmarc_fail || (f.dmarc_unknown && !f.aligned_pass));
@@ -312,23 +312,23 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
           f.strict_known ? confidence_level::certain : confidence_level::likely;
       b.add_cause(
           "strict_alignment", c,
-          fmt::format(
-              "{} passed for {}, which shares the organizational domain {} with {}. Relaxed "
-              "alignment would accept it, but {} needs the exact domain {}.{}",
-              join_words(f.passed_methods), relaxed_domains, org, from,
+          internal::concat(
+              join_words(f.passed_methods), " passed for ", relaxed_domains,
+              ", which shares the organizational domain ", org, " with ", from,
+              ". Relaxed alignment would accept it, but ",
               f.strict_known
                   ? "the pasted DMARC record sets strict alignment (adkim=s or aspf=s), which"
                   : "DMARC failed anyway, so the record most likely sets adkim=s or aspf=s, which",
-              from, f.strict_known ? "" : " Paste the DMARC record of " + org + " to confirm."),
+              " needs the exact domain ", from, ".",
+              f.strict_known ? "" : " Paste the DMARC record of " + org + " to confirm."),
           ev);
-      strict_h = fmt::format(
-          "{} because of strict alignment: {} passed and belongs to {}, but strict alignment "
-          "needs {} exactly.",
-          failed, relaxed_domains, org, from);
-      strict_s = fmt::format(
-          "The authentication itself worked; only the alignment mode refuses it.{} Make the sender "
-          "sign as {} exactly, or relax adkim/aspf if those subdomains are yours.",
-          action_text, from);
+      strict_h = internal::concat(failed, " because of strict alignment: ", relaxed_domains,
+                                  " passed and belongs to ", org, ", but strict alignment needs ",
+                                  from, " exactly.");
+      strict_s =
+          internal::concat("The authentication itself worked; only the alignment mode refuses it.",
+                           action_text, " Make the sender sign as ", from,
+                           " exactly, or relax adkim/aspf if those subdomains are yours.");
       b.add_fix("strict_alignment");
     }
 
@@ -337,38 +337,38 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       const std::string passed = join_words(f.passed_methods);
       b.add_cause(
           "unaligned_pass", conf,
-          fmt::format(
-              "{} passed, but for {}, which {} not aligned with the From: domain {}{}. DMARC only "
-              "counts a pass for the From: domain or another domain under {}, so the message was "
-              "unauthenticated as far as DMARC is concerned.{}",
-              passed, join_words(f.unaligned_pass_full), one ? "is" : "are", from,
-              org != from ? fmt::format(" (organizational domain {})", org) : "", org,
-              f.service ? fmt::format(" These domains belong to {}.", service_name) : ""),
+          internal::concat(
+              passed, " passed, but for ", join_words(f.unaligned_pass_full), ", which ",
+              one ? "is" : "are", " not aligned with the From: domain ", from,
+              org != from ? internal::concat(" (organizational domain ", org, ")") : "",
+              ". DMARC only counts a pass for the From: domain or another domain under ", org,
+              ", so the message was unauthenticated as far as DMARC is concerned.",
+              f.service ? internal::concat(" These domains belong to ", service_name, ".") : ""),
           ev);
       {
         if (f.service) {
-          unaligned_h = fmt::format(
-              "{}: {} sent this as {} but authenticated as {}, which is not aligned with {}. Fix: "
-              "turn on {}'s "
-              "domain authentication for {}.",
-              failed, service_name, from, service_domains, from, service_name, from);
-          unaligned_s = fmt::format(
-              "The message claims to be from {}, but the only successful checks were for {}, the "
-              "domain of {}. "
-              "This is the most common DMARC failure: a service sends as your domain while "
-              "authenticating with "
-              "its own.{} The fix is in {}: its domain authentication makes it sign with d={}.",
-              from, service_domains, service_name, action_text, service_name, from);
+          unaligned_h = internal::concat(failed, ": ", service_name, " sent this as ", from,
+                                         " but authenticated as ", service_domains,
+                                         ", which is not aligned with ", from, ". Fix: turn on ",
+                                         service_name, "'s domain authentication for ", from, ".");
+          unaligned_s = internal::concat(
+              "The message claims to be from ", from, ", but the only successful checks were for ",
+              service_domains, ", the domain of ", service_name,
+              ". This is the most common DMARC failure: a service sends as your domain while "
+              "authenticating with its own.",
+              action_text, " The fix is in ", service_name,
+              ": its domain authentication makes it sign with d=", from, ".");
         } else {
-          unaligned_h = fmt::format("{}: {} passed for {}, which {} not aligned with {}.", failed,
-                                    passed, service_domains, one ? "is" : "are", from);
-          unaligned_s = fmt::format(
-              "The message claims to be from {}, but the only successful checks were for {}. This "
-              "is the most "
-              "common DMARC failure: a service sends as your domain while authenticating with its "
-              "own.{} The "
-              "fix is on the sending side: make the service sign with DKIM for {}.",
-              from, service_domains, action_text, from);
+          unaligned_h =
+              internal::concat(failed, ": ", passed, " passed for ", service_domains, ", which ",
+                               one ? "is" : "are", " not aligned with ", from, ".");
+          unaligned_s = internal::concat(
+              "The message claims to be from ", from, ", but the only successful checks were for ",
+              service_domains,
+              ". This is the most common DMARC failure: a service sends as your domain while "
+              "authenticating with its own.",
+              action_text, " The fix is on the sending side: make the service sign with DKIM for ",
+              from, ".");
         }
       }
     }
@@ -384,40 +384,35 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       fev.insert(fev.end(), f.forwarding_evidence.begin(), f.forwarding_evidence.end());
       b.add_cause(
           "forwarding", c,
-          fmt::format(
-              "The message was most likely forwarded or passed through a mailing list on its way: "
-              "{}. Forwarding breaks SPF (the forwarder's servers are not in {}'s SPF record) and "
-              "often DKIM (subject tags, footers), so mail that authenticated at the first hop "
-              "fails "
-              "at the last.",
+          internal::concat(
+              "The message was most likely forwarded or passed through a mailing list on its way: ",
               [&] {
                 std::string joined;
                 for (const auto& r : reasons) joined += (joined.empty() ? "" : "; ") + r;
                 return joined;
               }(),
-              org),
+              ". Forwarding breaks SPF (the forwarder's servers are not in ", org,
+              "'s SPF record) and often DKIM (subject tags, footers), so mail that authenticated "
+              "at the first hop fails at the last."),
           std::move(fev));
       {
-        forward_h = fmt::format(
-            "{} for {} after forwarding: {} handled the message on the way and SPF or DKIM "
-            "broke.",
-            failed, from, sealers.empty() ? std::string("a forwarder or mailing list") : sealers);
-        forward_s = fmt::format(
-            "The mail probably authenticated when it left {}, but not after being forwarded.{} "
-            "Aligned DKIM from the sender survives most forwarding; the receiving side can also "
-            "trust the forwarder's ARC seal.",
-            from, action_text);
+        forward_h =
+            internal::concat(failed, " for ", from, " after forwarding: ",
+                             sealers.empty() ? std::string("a forwarder or mailing list") : sealers,
+                             " handled the message on the way and SPF or DKIM broke.");
+        forward_s = internal::concat("The mail probably authenticated when it left ", from,
+                                     ", but not after being forwarded.", action_text,
+                                     " Aligned DKIM from the sender survives most forwarding; the "
+                                     "receiving side can also trust the forwarder's ARC seal.");
       }
     }
 
     if (!f.any_pass) {
       b.add_cause(
           "not_authenticated", forwarding_strong ? confidence_level::possible : conf,
-          fmt::format(
-              "Neither SPF (result: {}{}) nor DKIM ({}) passed, so nothing could align with {}. "
-              "Either the sending service was never authorized for {} (no SPF include, no DKIM "
-              "key), or the mail did not come from the domain's owner.",
-              s.spf.result, s.spf.domain ? " for " + *s.spf.domain : "",
+          internal::concat(
+              "Neither SPF (result: ", s.spf.result, s.spf.domain ? " for " + *s.spf.domain : "",
+              ") nor DKIM (",
               s.dkim.empty()
                   ? "no signature checked"
                   : "results: " +
@@ -427,17 +422,17 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
                             r.push_back(d.result + (d.domain.empty() ? "" : " for " + d.domain));
                           return join_words(r);
                         }(),
-              from, from),
+              ") passed, so nothing could align with ", from,
+              ". Either the sending service was never authorized for ", from,
+              " (no SPF include, no DKIM key), or the mail did not come from the domain's owner."),
           ev);
       {
-        notauth_h = fmt::format("{}: neither SPF nor DKIM passed for {}.", failed, from);
-        notauth_s = fmt::format(
-            "No authentication check passed for the message from {}.{} If the sender is "
-            "legitimate, it must be "
-            "authorized: DKIM signing for {} first, SPF second. If you do not recognise it, the "
-            "failure may be "
-            "your policy stopping a spoofer.",
-            from, action_text, from);
+        notauth_h = internal::concat(failed, ": neither SPF nor DKIM passed for ", from, ".");
+        notauth_s = internal::concat(
+            "No authentication check passed for the message from ", from, ".", action_text,
+            " If the sender is legitimate, it must be authorized: DKIM signing for ", from,
+            " first, SPF second. If you do not recognise it, the failure may be your policy "
+            "stopping a spoofer.");
       }
     }
 
@@ -449,20 +444,21 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       // policy applied make it likely; otherwise only possible.
       const bool strong =
           !f.any_pass && s.spf.result == "fail" && s.spf.aligned.value_or(false) && policy_applied;
-      b.add_cause(
-          "spoofing", strong ? confidence_level::likely : confidence_level::possible,
-          fmt::format(
-              "Nothing in the headers ties this source to {}: no identity that passed belongs to "
-              "{}, and no known sending service or forwarder is involved.{} If {} does not use "
-              "this source, this is someone else sending as {} and the failure is DMARC doing its "
-              "job. Only the owner of {} can confirm whether the source is theirs.",
-              from, org,
-              policy_applied
-                  ? fmt::format(" The domain's own policy (p={}) was enforced.",
-                                f.policy.empty() ? std::string("quarantine or reject") : f.policy)
-                  : "",
-              org, from, org),
-          std::move(sev));
+      b.add_cause("spoofing", strong ? confidence_level::likely : confidence_level::possible,
+                  internal::concat(
+                      "Nothing in the headers ties this source to ", from,
+                      ": no identity that passed belongs to ", org,
+                      ", and no known sending service or forwarder is involved.",
+                      policy_applied
+                          ? internal::concat(
+                                " The domain's own policy (p=",
+                                f.policy.empty() ? std::string("quarantine or reject") : f.policy,
+                                ") was enforced.")
+                          : "",
+                      " If ", org, " does not use this source, this is someone else sending as ",
+                      from, " and the failure is DMARC doing its job. Only the owner of ", org,
+                      " can confirm whether the source is theirs."),
+                  std::move(sev));
     }
 
     // The primary cause leads: strict alignment, then forwarding when the
@@ -521,28 +517,24 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       if (f.relaxed_not_strict.empty()) {
         b.add_cause(
             "dmarc_result_inconsistent", confidence_level::possible,
-            fmt::format(
-                "{} passed for exactly {}, yet the receiver reports dmarc=fail. Aligned passes "
-                "should make DMARC pass; the receiver may have evaluated DMARC before that check, "
-                "or applied a local policy.",
-                how, from),
+            internal::concat(
+                how, " passed for exactly ", from,
+                ", yet the receiver reports dmarc=fail. Aligned passes should make DMARC pass; the "
+                "receiver may have evaluated DMARC before that check, or applied a local policy."),
             ev);
       } else
         b.add_cause(
             "strict_alignment", confidence_level::likely,
-            fmt::format(
-                "{} passed for {}, which aligns with {} under relaxed alignment, yet the receiver "
-                "reports dmarc=fail. The most likely reason is strict alignment (adkim=s or "
-                "aspf=s) "
-                "in the DMARC record of {}, which needs the exact From: domain. Paste the record "
-                "to "
-                "confirm.",
-                how, join_words(f.aligned_pass_domains), from, org),
+            internal::concat(
+                how, " passed for ", join_words(f.aligned_pass_domains), ", which aligns with ",
+                from,
+                " under relaxed alignment, yet the receiver reports dmarc=fail. The most likely "
+                "reason is strict alignment (adkim=s or aspf=s) in the DMARC record of ",
+                org, ", which needs the exact From: domain. Paste the record to confirm."),
             ev);
-      headline = fmt::format(
-          "DMARC failed even though {} passed for {}, which aligns with {} under relaxed "
-          "alignment.",
-          how, join_words(f.aligned_pass_domains), from);
+      headline = internal::concat("DMARC failed even though ", how, " passed for ",
+                                  join_words(f.aligned_pass_domains), ", which aligns with ", from,
+                                  " under relaxed alignment.");
       summary =
           "The most likely reason is strict alignment (adkim=s or aspf=s in the DMARC record), "
           "which needs "
@@ -550,21 +542,22 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       if (!f.relaxed_not_strict.empty()) b.add_fix("strict_alignment");
     } else {
       out.verdict.status = f.dmarc_missing ? verdict_status::warning : verdict_status::ok;
-      headline = fmt::format(
-          "Authentication passed: {} passed for {}, aligned with {}{}.", how,
-          join_words(f.aligned_pass_domains), from,
-          f.dmarc_missing ? fmt::format(", but {} publishes no DMARC record", org) : "");
+      headline = internal::concat(
+          "Authentication passed: ", how, " passed for ", join_words(f.aligned_pass_domains),
+          ", aligned with ", from,
+          f.dmarc_missing ? internal::concat(", but ", org, " publishes no DMARC record") : "",
+          ".");
       summary = f.dmarc_pass ? "DMARC passed. The receiver had no authentication reason to reject "
                                "or filter this message."
-                             : fmt::format(
-                                   "DMARC result: {}. An aligned pass means DMARC would pass if {} "
-                                   "published a record.",
-                                   s.dmarc.result, org);
+                             : internal::concat("DMARC result: ", s.dmarc.result,
+                                                ". An aligned pass means DMARC would pass if ", org,
+                                                " published a record.");
     }
   } else {
     // DMARC none, temperror, permerror, bestguesspass and the like.
     out.verdict.status = verdict_status::warning;
-    headline = fmt::format("DMARC was not applied to {} (result: {}).", from, s.dmarc.result);
+    headline =
+        internal::concat("DMARC was not applied to ", from, " (result: ", s.dmarc.result, ").");
     summary = "The receiver could not apply a DMARC policy to this message.";
   }
 
@@ -592,41 +585,33 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       if (finding == "dkim_body_hash") {
         b.add_cause(
             "dkim_body_hash", confidence_level::certain,
-            fmt::format(
-                "The DKIM signature of {} failed because the body hash did not match (\"{}\"): the "
-                "message body changed after it was signed, by a mailing list footer, a forwarder, "
-                "a "
-                "security gateway that rewrites links or adds a disclaimer, or a conversion on the "
-                "way.",
-                d, said),
+            internal::concat("The DKIM signature of ", d,
+                             " failed because the body hash did not match (\"", said,
+                             "\"): the message body changed after it was signed, by a mailing list "
+                             "footer, a forwarder, a security gateway that rewrites links or adds "
+                             "a disclaimer, or a conversion on the way."),
             dev);
         b.add_fix("dkim_body_hash");
       } else if (finding == "dkim_expired") {
-        b.add_cause(
-            "dkim_expired", confidence_level::certain,
-            fmt::format(
-                "The DKIM signature of {} had expired (\"{}\"): its x= time had passed when the "
-                "receiver checked it.",
-                d, said),
-            dev);
+        b.add_cause("dkim_expired", confidence_level::certain,
+                    internal::concat("The DKIM signature of ", d, " had expired (\"", said,
+                                     "\"): its x= time had passed when the receiver checked it."),
+                    dev);
         b.add_fix("dkim_expired");
       } else if (finding == "dkim_key_missing") {
         b.add_cause(
             "dkim_key_missing", confidence_level::certain,
-            fmt::format(
-                "The receiver found no DKIM public key for the signature of {} (\"{}\"): the "
-                "selector's record under _domainkey.{} is missing or wrong.",
-                d, said, d),
+            internal::concat("The receiver found no DKIM public key for the signature of ", d,
+                             " (\"", said, "\"): the selector's record under _domainkey.", d,
+                             " is missing or wrong."),
             dev);
         b.add_fix("dkim_key_missing");
       } else if (finding == "dkim_bad_signature") {
-        b.add_cause(
-            "dkim_bad_signature", confidence_level::certain,
-            fmt::format(
-                "The DKIM signature of {} did not verify (\"{}\"): a signed header changed on the "
-                "way, or the published key does not match the signing key.",
-                d, said),
-            dev);
+        b.add_cause("dkim_bad_signature", confidence_level::certain,
+                    internal::concat("The DKIM signature of ", d, " did not verify (\"", said,
+                                     "\"): a signed header changed on the way, or the published "
+                                     "key does not match the signing key."),
+                    dev);
       }
     }
   }
@@ -634,8 +619,8 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
     for (const auto& p : sig.signature.problems) {
       if (p.code != "dkim_expires_before_signed") continue;
       b.add_cause("dkim_expired", confidence_level::certain,
-                  fmt::format("The DKIM signature of {} expired before it was made: {}",
-                              sig.signature.domain, p.message),
+                  internal::concat("The DKIM signature of ", sig.signature.domain,
+                                   " expired before it was made: ", p.message),
                   {field_evidence(sig.field)});
       b.add_fix("dkim_expired");
     }
@@ -646,24 +631,25 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
     b.add_cause(
         "no_dmarc_record", confidence_level::certain,
         s.dmarc.result == "bestguesspass"
-            ? fmt::format(
-                  "{} publishes no DMARC record. Microsoft wrote dmarc=bestguesspass: the message "
-                  "would have passed if there were one, but no policy protects the domain.",
-                  org)
-            : fmt::format(
-                  "The receiver found no DMARC record for {} (dmarc=none), so no policy protects "
-                  "{} from spoofing and no reports are sent.",
-                  org, from),
+            ? internal::concat(
+                  org,
+                  " publishes no DMARC record. Microsoft wrote dmarc=bestguesspass: the message "
+                  "would have passed if there were one, but no policy protects the domain.")
+            : internal::concat("The receiver found no DMARC record for ", org,
+                               " (dmarc=none), so no policy protects ", from,
+                               " from spoofing and no reports are sent."),
         ev);
     b.add_fix("publish_dmarc");
   }
   if (f.policy == "none" && (f.dmarc_fail || s.dmarc_record)) {
     b.add_cause(
         "dmarc_monitoring", confidence_level::certain,
-        fmt::format(
-            "The DMARC policy of {} is p=none: monitoring only. Receivers deliver mail that fails "
-            "DMARC as if there were no policy, so spoofed mail from {} is not stopped{}.",
-            org, from, f.dmarc_fail ? "; this failing message was not blocked because of it" : ""),
+        internal::concat("The DMARC policy of ", org,
+                         " is p=none: monitoring only. Receivers deliver mail that fails DMARC as "
+                         "if there were no policy, so spoofed mail from ",
+                         from, " is not stopped",
+                         f.dmarc_fail ? "; this failing message was not blocked because of it" : "",
+                         "."),
         ev);
     if (f.dmarc_fail) b.add_fix("enforce_dmarc");
   }
@@ -673,11 +659,11 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
   if (s.compauth && s.compauth->reason == "130") {
     b.add_cause(
         "arc_override", confidence_level::certain,
-        fmt::format(
-            "Microsoft accepted the message with compauth={} reason=130: DMARC failed, but a "
-            "trusted ARC sealer{} vouched for the authentication it saw before forwarding, so ARC "
-            "overrode the failure.",
-            s.compauth->result, sealers.empty() ? std::string() : " (" + sealers + ")"),
+        internal::concat("Microsoft accepted the message with compauth=", s.compauth->result,
+                         " reason=130: DMARC failed, but a trusted ARC sealer",
+                         sealers.empty() ? std::string() : " (" + sealers + ")",
+                         " vouched for the authentication it saw before forwarding, so ARC "
+                         "overrode the failure."),
         ev);
   }
   // An ARC override elsewhere: DMARC failed but the receiver trusted a
@@ -688,10 +674,10 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
       if (d == nullptr || d->result != "pass") continue;
       b.add_cause(
           "arc_override", confidence_level::possible,
-          fmt::format(
-              "DMARC failed here, but {} sealed the message with ARC after it saw dmarc=pass. A "
-              "receiver that trusts {} may deliver it anyway (an ARC override).",
-              set.parsed_seal.domain, set.parsed_seal.domain),
+          internal::concat(
+              "DMARC failed here, but ", set.parsed_seal.domain,
+              " sealed the message with ARC after it saw dmarc=pass. A receiver that trusts ",
+              set.parsed_seal.domain, " may deliver it anyway (an ARC override)."),
           {field_evidence(set.results_field)});
       break;
     }
@@ -710,12 +696,12 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
     if (claims.empty()) continue;
     b.add_cause(
         "forged_results", confidence_level::likely,
-        fmt::format(
-            "An Authentication-Results field lower in the headers{} claims {}, but the receiver's "
-            "own result says otherwise. {} Anyone can write such a line into a message, so it was "
-            "ignored.",
+        internal::concat(
+            "An Authentication-Results field lower in the headers",
             ig.results.authserv_id.empty() ? "" : " (from " + ig.results.authserv_id + ")",
-            join_words(claims), s.ignored.size() > i ? s.ignored[i].reason : std::string()),
+            " claims ", join_words(claims), ", but the receiver's own result says otherwise. ",
+            s.ignored.size() > i ? s.ignored[i].reason : std::string(),
+            " Anyone can write such a line into a message, so it was ignored."),
         {field_evidence(ig.field), field_evidence(auth.results_field)});
   }
 
@@ -723,15 +709,13 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
   if (s.spf_record && !s.spf_record->error) {
     const auto& rec = *s.spf_record;
     if (rec.lookups > 10) {
-      b.add_cause(
-          "spf_lookup_limit", confidence_level::certain,
-          fmt::format(
-              "The pasted SPF record needs at least {} DNS lookups (its include:, a, mx, ptr, "
-              "exists "
-              "and redirect= terms, and what the known services' includes cost); SPF allows 10 "
-              "(RFC 7208 §4.6.4), so receivers get permerror and SPF cannot pass for it at all.",
-              rec.lookups),
-          {});
+      b.add_cause("spf_lookup_limit", confidence_level::certain,
+                  internal::concat(
+                      "The pasted SPF record needs at least ", rec.lookups,
+                      " DNS lookups (its include:, a, mx, ptr, exists and redirect= terms, and "
+                      "what the known services' includes cost); SPF allows 10 (RFC 7208 §4.6.4), "
+                      "so receivers get permerror and SPF cannot pass for it at all."),
+                  {});
     }
     for (const auto& e : rec.errors) {
       if (e.find("DNS lookups") != std::string::npos) continue;  // reported above
@@ -742,12 +726,11 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
     if (rec.authorizes_service && !*rec.authorizes_service && f.service) {
       b.add_cause(
           "spf_record_lacks_service", confidence_level::likely,
-          fmt::format(
-              "The pasted SPF record does not include {} (include:{}), the service that sent this "
-              "message. That matters once {} uses a return path under {}; until then SPF is "
-              "checked "
-              "against {}'s own domain.",
-              service_name, f.service->service.spf_include, service_name, org, service_name),
+          internal::concat("The pasted SPF record does not include ", service_name,
+                           " (include:", f.service->service.spf_include,
+                           "), the service that sent this message. That matters once ",
+                           service_name, " uses a return path under ", org,
+                           "; until then SPF is checked against ", service_name, "'s own domain."),
           {});
     }
     if (s.spf_record->authorizes_service && !*s.spf_record->authorizes_service && failing)

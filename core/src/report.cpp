@@ -4,8 +4,7 @@
  */
 #include "mailverdict/report.h"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +12,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "mailverdict/internal/decimal.h"
 #include "mailverdict/internal/text.h"
 
 namespace mailverdict {
@@ -112,7 +112,7 @@ class json_writer {
   void value(double d) {
     if (!std::isfinite(d)) return value(nullptr);
     separate();
-    const std::string s = fmt::format("{}", d);
+    const std::string s = internal::shortest_decimal(d);
     out_ += s;
     if (s.find_first_of(".e") == std::string::npos) out_ += ".0";
   }
@@ -717,84 +717,93 @@ std::string to_text(const report& r) {
                      : r.verdict.status == verdict_status::problem ? "PROBLEM"
                      : r.verdict.status == verdict_status::warning ? "WARNING"
                                                                    : "UNKNOWN";
-  out += fmt::format("{}: {}\n", mark, r.verdict.headline);
-  if (!r.verdict.summary.empty()) out += fmt::format("\n{}\n", r.verdict.summary);
+  out += internal::concat(mark, ": ", r.verdict.headline, "\n");
+  if (!r.verdict.summary.empty()) out += internal::concat("\n", r.verdict.summary, "\n");
   if (r.authentication) {
     const auto& a = *r.authentication;
     auto yn = [](const std::optional<bool>& b) { return !b ? "n/a" : *b ? "aligned" : "NOT aligned"; };
     out += "\nAuthentication\n";
-    out += fmt::format("  From: domain     {}\n", a.from_domain.value_or("(none)"));
+    out += internal::concat("  From: domain     ", a.from_domain.value_or("(none)"), "\n");
     if (a.identifiers.empty()) {
-      out += fmt::format("  SPF              {} for {} ({})\n", a.spf.result, a.spf.domain.value_or("(unknown)"),
-                         yn(a.spf.aligned));
+      out += internal::concat("  SPF              ", a.spf.result, " for ",
+                              a.spf.domain.value_or("(unknown)"), " (", yn(a.spf.aligned), ")\n");
     }
     for (const auto& i : a.identifiers) {
-      const std::string label = i.kind == "dkim"          ? "DKIM d="
-                                : i.kind == "spf_helo"    ? "SPF HELO"
-                                : i.kind == "return_path" ? "Return-Path"
-                                                          : "SPF MAIL FROM";
-      out += fmt::format("  {:<16} {} {} ({}{})\n", label, i.domain, i.result,
-                         !i.aligned ? "not used by DMARC" : *i.aligned ? "aligned" : "NOT aligned",
-                         i.aligned ? ", " + i.mode : "");
-      out += fmt::format("                   {}\n", i.why);
+      std::string label = i.kind == "dkim"          ? "DKIM d="
+                          : i.kind == "spf_helo"    ? "SPF HELO"
+                          : i.kind == "return_path" ? "Return-Path"
+                                                    : "SPF MAIL FROM";
+      label.resize(std::max<std::size_t>(label.size(), 16), ' ');  // a column of 16
+      out += internal::concat("  ", label, " ", i.domain, " ", i.result, " (",
+                              !i.aligned   ? "not used by DMARC"
+                              : *i.aligned ? "aligned"
+                                           : "NOT aligned",
+                              i.aligned ? ", " + i.mode : "", ")\n");
+      out += internal::concat("                   ", i.why, "\n");
     }
-    out += fmt::format("  DMARC            {}{}{}\n", a.dmarc.result,
-                       a.dmarc.policy ? fmt::format(" (policy {})", *a.dmarc.policy) : "",
-                       a.dmarc.action ? fmt::format(" (action {})", *a.dmarc.action) : "");
-    if (a.service) out += fmt::format("  Sent by          {}\n", a.service->name);
-    if (a.authserv_id) out += fmt::format("  Results from     {}\n", *a.authserv_id);
+    out += internal::concat(
+        "  DMARC            ", a.dmarc.result,
+        a.dmarc.policy ? internal::concat(" (policy ", *a.dmarc.policy, ")") : "",
+        a.dmarc.action ? internal::concat(" (action ", *a.dmarc.action, ")") : "", "\n");
+    if (a.service) out += internal::concat("  Sent by          ", a.service->name, "\n");
+    if (a.authserv_id) out += internal::concat("  Results from     ", *a.authserv_id, "\n");
     for (const auto& ig : a.ignored) {
-      out += fmt::format("  Ignored          {} (field {}): {}\n", ig.results, ig.index, ig.reason);
+      out += internal::concat("  Ignored          ", ig.results, " (field ", ig.index,
+                              "): ", ig.reason, "\n");
     }
-    for (const auto& d : a.disagreements) out += fmt::format("  Note             {}\n", d);
+    for (const auto& d : a.disagreements) out += internal::concat("  Note             ", d, "\n");
   }
   for (const auto& a : r.antispam) {
     if (a.verdict.empty()) continue;
-    out += fmt::format("\nAntispam ({}, {})\n  {}\n", a.vendor, a.header, a.verdict);
+    out += internal::concat("\nAntispam (", a.vendor, ", ", a.header, ")\n  ", a.verdict, "\n");
     for (const auto& f : a.fields) {
-      if (f.drove_verdict) out += fmt::format("  * {}={}: {}\n", f.name, f.value, f.meaning);
+      if (f.drove_verdict)
+        out += internal::concat("  * ", f.name, "=", f.value, ": ", f.meaning, "\n");
     }
   }
   if (!r.trace.hops.empty()) {
     out += "\nRoute (first hop = origin)\n";
     for (std::size_t i = 0; i < r.trace.hops.size(); ++i) {
       const hop& h = r.trace.hops[i];
-      out += fmt::format("  {}. {} -> {}", i + 1, h.from.empty() ? "?" : h.from,
-                         h.by.empty() ? "?" : h.by);
+      out += internal::concat("  ", i + 1, ". ", h.from.empty() ? "?" : h.from, " -> ",
+                              h.by.empty() ? "?" : h.by);
       if (!h.with.empty()) out += " with " + h.with;
       if (h.tls) out += *h.tls ? " (TLS)" : " (no TLS)";
       if (h.time_ms) out += ", " + format_utc(*h.time_ms);
       if (h.delay) out += ", +" + describe_delay(*h.delay);
       if (r.trace.boundary && *r.trace.boundary == i) out += "  [entered the receiving organization]";
       out += "\n";
-      for (const auto& w : h.warnings) out += fmt::format("       ! {}\n", w.message);
+      for (const auto& w : h.warnings) out += internal::concat("       ! ", w.message, "\n");
     }
-    if (r.trace.total_delay) out += fmt::format("  Total: {}\n", describe_delay(*r.trace.total_delay));
+    if (r.trace.total_delay)
+      out += internal::concat("  Total: ", describe_delay(*r.trace.total_delay), "\n");
   }
   if (!r.causes.empty()) {
     out += "\nWhy\n";
     for (const auto& c : r.causes) {
-      out += fmt::format("  - [{}, {}] {}\n", c.id, to_string(c.confidence), c.explanation);
-      for (const auto& e : c.evidence) out += fmt::format("      {}: {}\n", e.header, e.text);
+      out +=
+          internal::concat("  - [", c.id, ", ", to_string(c.confidence), "] ", c.explanation, "\n");
+      for (const auto& e : c.evidence)
+        out += internal::concat("      ", e.header, ": ", e.text, "\n");
     }
   }
   if (!r.fixes.empty()) {
     out += "\nHow to fix it\n";
     int n = 1;
     for (const auto& f : r.fixes) {
-      out += fmt::format("  {}. {}\n", n++, f.title);
-      for (const auto& s : f.steps) out += fmt::format("     - {}\n", s);
+      out += internal::concat("  ", n++, ". ", f.title, "\n");
+      for (const auto& s : f.steps) out += internal::concat("     - ", s, "\n");
     }
   }
   if (!r.message.left_encoded.empty()) {
-    out += fmt::format(
-        "\nEncoded words in {} were left as written: this command does not decode East Asian "
-        "charsets (the web page decodes them with the browser's TextDecoder).\n",
-        internal::join_words(r.message.left_encoded));
+    out +=
+        internal::concat("\nEncoded words in ", internal::join_words(r.message.left_encoded),
+                         " were left as written: this command does not decode East Asian charsets "
+                         "(the web page decodes them with the browser's TextDecoder).\n");
   }
   if (!r.input.warnings.empty()) {
     out += "\nNotes on the input\n";
-    for (const auto& w : r.input.warnings) out += fmt::format("  - {}\n", w.message);
+    for (const auto& w : r.input.warnings) out += internal::concat("  - ", w.message, "\n");
   }
   return internal::to_valid_utf8(out);
 }

@@ -218,6 +218,15 @@ std::string fill_template(std::string_view tpl,
   return out;
 }
 
+std::string concat(std::initializer_list<text_piece> pieces) {
+  std::size_t size = 0;
+  for (const auto& p : pieces) size += p.view().size();
+  std::string out;
+  out.reserve(size);
+  for (const auto& p : pieces) out += p.view();
+  return out;
+}
+
 std::string join_words(const std::vector<std::string>& items, std::string_view last_sep) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -8,9 +8,12 @@
 #pragma once
 
 #include <array>
+#include <charconv>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -66,6 +69,36 @@ std::string to_valid_utf8(std::string_view s);
 /// are kept as written. Never throws (the wasm build has no exceptions).
 std::string fill_template(std::string_view tpl,
                           const std::vector<std::pair<std::string_view, std::string_view>>& values);
+
+/// One argument of concat(): text as it is, a char as itself, an integer in
+/// decimal (as std::to_chars writes it).
+class text_piece {
+ public:
+  text_piece(std::string_view s) : data_(s.data()), size_(s.size()) {}
+  text_piece(const std::string& s) : data_(s.data()), size_(s.size()) {}
+  text_piece(const char* s) : text_piece(std::string_view(s)) {}
+  text_piece(char c) : size_(1) { buf_[0] = c; }
+  template <class T>
+  requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>)
+      text_piece(T n) {
+    size_ = static_cast<std::size_t>(std::to_chars(buf_, buf_ + sizeof buf_, n).ptr - buf_);
+  }
+  std::string_view view() const { return {data_ != nullptr ? data_ : buf_, size_}; }
+
+ private:
+  const char* data_ = nullptr;  // null: the text is in buf_
+  std::size_t size_ = 0;
+  char buf_[24]{};
+};
+
+/// The pieces one after another: concat("Delivery to ", recipient, " failed (", n, " tries).").
+/// The core's sentences are written with this rather than a formatting
+/// library: nothing to parse at run time, nothing that can throw.
+std::string concat(std::initializer_list<text_piece> pieces);
+template <class... A>
+std::string concat(const A&... pieces) {
+  return concat({text_piece(pieces)...});
+}
 
 /// Joins `items` as "a", "a and b" or "a, b and c".
 std::string join_words(const std::vector<std::string>& items, std::string_view last_sep = " and ");
