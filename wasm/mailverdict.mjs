@@ -4,24 +4,22 @@
 //   const report = await analyze(text, { dmarcRecord, spfRecord });
 //
 // The same module runs in browsers and in Node. The wasm bytes come from a
-// JavaScript module (mailverdict-core-wasm.js, written by tools/bundle.mjs)
-// and are handed to the Emscripten loader as `wasmBinary`, so nothing is ever
-// fetched: a page with `connect-src 'none'` can use it, and so can a file://
-// page, and Node needs no file access.
+// JavaScript module (mailverdict-core-wasm.js, written by tools/bundle.mjs),
+// LZMA-compressed (see mailverdict-core-bytes.mjs), and are handed to the
+// Emscripten loader as `wasmBinary`, so nothing is ever fetched: a page with
+// `connect-src 'none'` can use it, and so can a file:// page, and Node needs
+// no file access.
 import createMailVerdictCore from './mailverdict-core.mjs';
-import { wasmText, wasmByteOf } from './mailverdict-core-wasm.js';
+import { coreWasmBytes } from './mailverdict-core-bytes.mjs';
 
 let corePromise = null;
 
-function wasmBytes() {
-  const bytes = new Uint8Array(wasmText.length);
-  for (let i = 0; i < wasmText.length; i++) bytes[i] = wasmByteOf[wasmText.charCodeAt(i)];
-  return bytes;
-}
-
 /** Loads the core once; later calls share it. */
 export function load(options = {}) {
-  if (!corePromise) corePromise = createMailVerdictCore({ wasmBinary: wasmBytes(), ...options });
+  if (!corePromise) {
+    corePromise = (options.wasmBinary ? Promise.resolve(options.wasmBinary) : coreWasmBytes())
+      .then((wasmBinary) => createMailVerdictCore({ ...options, wasmBinary }));
+  }
   return corePromise;
 }
 

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, webDir, fixturesDir } from './paths.mjs';
 import { bundle } from '../../tools/esm-bundle.mjs';
@@ -55,16 +57,58 @@ test('the Markdown and text reports say the verdict, the causes and the numbered
   assert.match(toPlainText({}), /^UNKNOWN: /);
 });
 
-test('the embedded wasm text decodes to the exact bytes of the .wasm', async () => {
-  const { wasmText, wasmByteOf } = await import(pathToFileURL(join(webDir, 'mailverdict-core-wasm.js')).href);
+test('the embedded core unpacks to the exact bytes of the .wasm, and is much smaller than gzip makes it', async () => {
+  const { coreWasmBytes } = await import(pathToFileURL(join(webDir, 'mailverdict-core-bytes.mjs')).href);
   const wasm = readFileSync(join(repoRoot, 'build', 'wasm', 'wasm', 'mailverdict-core.wasm'));
-  assert.equal(wasmText.length, wasm.length);
-  assert.deepEqual([...wasmByteOf].sort((a, b) => a - b), [...Array(256).keys()]);
-  for (let i = 0; i < wasm.length; i++) {
-    if (wasmByteOf[wasmText.charCodeAt(i)] !== wasm[i]) assert.fail(`byte ${i} differs`);
+  const bytes = await coreWasmBytes();
+  assert.equal(bytes.length, wasm.length);
+  assert.ok(Buffer.from(bytes).equals(wasm), 'the unpacked core differs from the .wasm');
+  const source = readFileSync(join(webDir, 'mailverdict-core-wasm.js'));
+  assert.match(source.toString('latin1'), /^(\/\/[^\n]*\n)+(export const \w+ = (\d+|'[A-Za-z0-9+/=]*');\n)+$/);
+  assert.ok(gzipSync(source, { level: 9 }).length < 0.9 * gzipSync(wasm, { level: 9 }).length);
+});
+
+// The decoder module on its own: any LZMA properties, and damaged streams refused.
+async function lzmaDecoder() {
+  const { lzmaDecoder: base64 } = await import(pathToFileURL(join(webDir, 'mailverdict-core-wasm.js')).href);
+  const { instance } = await WebAssembly.instantiate(Buffer.from(base64, 'base64'));
+  const { memory, lzma_work_size: workSize, lzma_decode: decode } = instance.exports;
+  return (packed, size) => {
+    const input = memory.buffer.byteLength;
+    const output = input + packed.length;
+    const work = (output + size + 15) & ~15;
+    memory.grow(Math.ceil((work + workSize(packed[0]) - input) / 65536));
+    new Uint8Array(memory.buffer).set(packed, input);
+    const n = decode(input, packed.length, output, size, work);
+    return n < 0 ? null : Buffer.from(new Uint8Array(memory.buffer, output, n));
+  };
+}
+const xz = (bytes, options) => execFileSync('xz', ['--format=lzma', `--lzma1=${options}`, '--stdout'], { input: bytes });
+
+test('the LZMA decoder reads streams of any properties and refuses damaged ones', async () => {
+  const decode = await lzmaDecoder();
+  const text = readFileSync(join(repoRoot, 'README.md'));
+  let noise = 12345;
+  const random = Buffer.alloc(50000, 0).map(() => (noise = (noise * 1103515245 + 12345) >>> 0) >>> 24);
+  for (const input of [text, random, Buffer.alloc(100000, 7), Buffer.from('x')]) {
+    for (const options of ['preset=0', 'preset=6,lc=0,lp=2,pb=2', 'preset=9e,lc=4,lp=0,pb=4', 'preset=9e,lc=3,pb=0']) {
+      const packed = xz(input, options);  // decoded size unknown: the stream ends with a marker
+      assert.ok(decode(packed, input.length)?.equals(input), `${options}, ${input.length} bytes`);
+      packed.writeUInt32LE(input.length, 5);
+      packed.writeUInt32LE(0, 9);
+      assert.ok(decode(packed, input.length)?.equals(input), `${options} with the size in the header`);
+    }
   }
-  const source = readFileSync(join(webDir, 'mailverdict-core-wasm.js'), 'latin1');
-  assert.doesNotMatch(source, /[\r\0<]/);
+  const packed = xz(text, 'preset=6');
+  assert.equal(decode(packed, text.length + 1), null, 'a stream shorter than the size asked for');
+  assert.equal(decode(packed.subarray(0, packed.length >> 1), text.length), null, 'a truncated stream');
+  assert.equal(decode(Buffer.concat([Buffer.from([225]), packed.subarray(1)]), text.length), null, 'bad properties');
+  for (let i = 0; i < 200; i++) {  // damaged bytes: refused or decoded to something else, never a crash
+    const bad = Buffer.from(packed);
+    bad[14 + (i * 7919) % (bad.length - 14)] ^= 1 << (i % 8);
+    const out = decode(bad, text.length);
+    assert.ok(out === null || out.length === text.length);
+  }
 });
 
 test('the bundler links named, default, namespace and re-exports, and refuses what it cannot do', async () => {

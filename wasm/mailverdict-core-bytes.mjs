@@ -1,0 +1,29 @@
+// The core's .wasm bytes, unpacked from the JavaScript module that carries
+// them (mailverdict-core-wasm.js, written by tools/bundle.mjs): LZMA in base64,
+// decoded by a small decoder module of its own (wasm/lzma_decode.cpp), which
+// is also carried in base64. Nothing is fetched.
+import { coreSize, coreLzma, lzmaDecoder } from './mailverdict-core-wasm.js';
+
+function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Resolves to the core's .wasm bytes (a Uint8Array of its own). */
+export async function coreWasmBytes() {
+  const { instance } = await WebAssembly.instantiate(fromBase64(lzmaDecoder));
+  const { memory, lzma_work_size: workSize, lzma_decode: decode } = instance.exports;
+  const packed = fromBase64(coreLzma);
+  // The decoder has no heap: its buffers go past its initial memory.
+  const input = memory.buffer.byteLength;
+  const output = input + packed.length;
+  const work = (output + coreSize + 15) & ~15;
+  memory.grow(Math.ceil((work + workSize(packed[0]) - input) / 65536));
+  new Uint8Array(memory.buffer).set(packed, input);
+  if (decode(input, packed.length, output, coreSize, work) !== coreSize) {
+    throw new Error('mailverdict: the embedded WebAssembly core is damaged');
+  }
+  return new Uint8Array(memory.buffer, output, coreSize).slice();
+}
