@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Assembles the web build in build/web from web/, wasm/ and the compiled core
-// (build/wasm/wasm/mailverdict-core.{mjs,wasm}):
+// (build/wasm/wasm/mailverdict-core.wasm and lzma-decode.wasm):
 //
 //   index.html, page.css, page.js     the page (page.js: one bundled module)
 //   embed.html, embed.css             the widget inside a help-article layout
 //   mail-verdict.js                   the widget: one module to load with one script tag
 //   mail-verdict.d.ts                 its types
-//   mailverdict.mjs (+ -core.mjs, -core-bytes.mjs, -core-wasm.js, .d.ts)   the analyze() module
+//   mailverdict.mjs (+ -core-bytes.mjs, -core-wasm.js, .d.ts)   the analyze() module
 //   mailverdict-offline.html          everything inlined in one file
 //
 // The wasm bytes travel inside a JavaScript module (mailverdict-core-wasm.js),
@@ -29,7 +29,7 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const file of ['mailverdict-core.mjs', 'mailverdict-core.wasm', 'lzma-decode.wasm']) {
+for (const file of ['mailverdict-core.wasm', 'lzma-decode.wasm']) {
   if (!existsSync(join(core, file))) fail(`${join(core, file)} is missing; build the wasm target first (tools/build)`);
 }
 
@@ -69,7 +69,6 @@ function stageSources() {
   cpSync(join(root, 'web', 'src'), stage, { recursive: true });
   cpSync(join(root, 'wasm', 'mailverdict.mjs'), join(stage, 'mailverdict.mjs'));
   cpSync(join(root, 'wasm', 'mailverdict-core-bytes.mjs'), join(stage, 'mailverdict-core-bytes.mjs'));
-  cpSync(join(core, 'mailverdict-core.mjs'), join(stage, 'mailverdict-core.mjs'));
   writeFileSync(join(stage, 'mailverdict-core-wasm.js'), wasmModuleSource(readFileSync(join(core, 'mailverdict-core.wasm')),
     readFileSync(join(core, 'lzma-decode.wasm'))));
   const css = readFileSync(join(root, 'web', 'mail-verdict.css'), 'utf8');
@@ -121,7 +120,7 @@ for (const file of readdirSync(join(root, 'web'))) {
   if (/\.(html|css|d\.ts)$/.test(file) && file !== 'mail-verdict.css') cpSync(join(root, 'web', file), join(out, file));
 }
 // The analyze() module, unbundled (for Node and for pages that import it).
-for (const file of ['mailverdict.mjs', 'mailverdict-core.mjs', 'mailverdict-core-bytes.mjs', 'mailverdict-core-wasm.js']) {
+for (const file of ['mailverdict.mjs', 'mailverdict-core-bytes.mjs', 'mailverdict-core-wasm.js']) {
   cpSync(join(stage, file), join(out, file));
 }
 cpSync(join(root, 'wasm', 'mailverdict.d.ts'), join(out, 'mailverdict.d.ts'));

@@ -5,20 +5,85 @@
 //
 // The same module runs in browsers and in Node. The wasm bytes come from a
 // JavaScript module (mailverdict-core-wasm.js, written by tools/bundle.mjs),
-// LZMA-compressed (see mailverdict-core-bytes.mjs), and are handed to the
-// Emscripten loader as `wasmBinary`, so nothing is ever fetched: a page with
-// `connect-src 'none'` can use it, and so can a file:// page, and Node needs
-// no file access.
-import createMailVerdictCore from './mailverdict-core.mjs';
+// LZMA-compressed (see mailverdict-core-bytes.mjs), so nothing is ever
+// fetched: a page with `connect-src 'none'` can use it, and so can a file://
+// page, and Node needs no file access.
+//
+// The core exports a plain C ABI (wasm/bindings.cpp): text goes in as UTF-8
+// copied into its memory, the report comes back as UTF-8 read in place.
 import { coreWasmBytes } from './mailverdict-core-bytes.mjs';
+
+const encoder = new TextEncoder();
+// Invalid UTF-8 (which the core never writes) would become U+FFFD.
+const decoder = new TextDecoder();
 
 let corePromise = null;
 
-/** Loads the core once; later calls share it. */
+// The few functions the C library asks of its host (-sSTANDALONE_WASM).
+function hostImports() {
+  return {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: {
+      proc_exit(code) { throw new WebAssembly.RuntimeError(`mailverdict: the core stopped (exit ${code})`); },
+    },
+  };
+}
+
+let compiled = null;  // the WebAssembly.Module, kept to start afresh after a trap
+
+/** The core instantiated, as the calls this module makes: strings in and out. */
+async function instantiate(wasmBinary) {
+  let instance;
+  if (compiled) {
+    instance = await WebAssembly.instantiate(compiled, hostImports());
+  } else {
+    ({ module: compiled, instance } = await WebAssembly.instantiate(await (wasmBinary ?? coreWasmBytes()), hostImports()));
+  }
+  const wasm = instance.exports;
+  wasm._initialize();  // the C++ static constructors
+  let broken = false;
+  const run = (text, dmarcRecord, spfRecord, asText) => {
+    if (broken) throw new Error('mailverdict: the core stopped on an earlier input; load it again');
+    const parts = [text, dmarcRecord, spfRecord].map((s) => encoder.encode(s));
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    const at = wasm.mv_alloc(total);
+    let offset = at;
+    const heap = new Uint8Array(wasm.memory.buffer);
+    for (const p of parts) {
+      heap.set(p, offset);
+      offset += p.length;
+    }
+    try {
+      const result = wasm.mv_analyze(at, parts[0].length, at + parts[0].length, parts[1].length,
+        at + parts[0].length + parts[1].length, parts[2].length, asText ? 1 : 0);
+      // The memory may have grown during the call: view it afresh.
+      return decoder.decode(new Uint8Array(wasm.memory.buffer, result, wasm.mv_result_size()));
+    } catch (error) {
+      broken = true;  // a trap leaves the core's memory in an unknown state
+      corePromise = null;
+      throw error;
+    } finally {
+      if (!broken) wasm.mv_free(at);
+    }
+  };
+  const cString = (address) => {
+    const heap = new Uint8Array(wasm.memory.buffer);
+    return decoder.decode(heap.subarray(address, heap.indexOf(0, address)));
+  };
+  return {
+    analyzeWith: (text, dmarcRecord, spfRecord) => run(text, dmarcRecord, spfRecord, false),
+    analyze: (text) => run(text, '', '', false),
+    toText: (text) => run(text, '', '', true),
+    version: () => cString(wasm.mv_version()),
+    get wasmMemory() { return wasm.memory; },
+  };
+}
+
+/** Loads the core once; later calls share it. `options.wasmBinary`: the .wasm bytes to use instead. */
 export function load(options = {}) {
   if (!corePromise) {
-    corePromise = (options.wasmBinary ? Promise.resolve(options.wasmBinary) : coreWasmBytes())
-      .then((wasmBinary) => createMailVerdictCore({ ...options, wasmBinary }));
+    corePromise = instantiate(options.wasmBinary);
+    corePromise.catch(() => { corePromise = null; });
   }
   return corePromise;
 }
