@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "mailverdict/internal/idna.h"
@@ -43,9 +44,12 @@ class suffix_table {
       const std::size_t prev_size = chars_.size() - prev_start;
       const std::size_t shared = std::min(static_cast<std::size_t>(line[0] - '0'), prev_size);
       const std::size_t start = chars_.size();
-      // The shared bytes come from the previous rule (by position: the
-      // buffer may move as it grows).
-      for (std::size_t i = 0; i < shared; ++i) chars_ += chars_[prev_start + i];
+      // The shared bytes come from the previous rule, through a copy (the
+      // buffer may move as it grows); the generator shares at most 78.
+      char head[128];
+      const std::size_t n = std::min(shared, sizeof head);
+      std::memcpy(head, chars_.data() + prev_start, n);
+      chars_.append(head, n);
       chars_.append(line.substr(1));
       ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
       prev_start = start;
