@@ -28,6 +28,8 @@ export interface Report {
     permanent: boolean;
     category: string;
     provider: string | null;
+    /** How the report names the provider ("Microsoft"). */
+    provider_name?: string | null;
     diagnostic: string;
     recipient: string | null;
     reporting_mta: string | null;

@@ -259,7 +259,10 @@ void diagnose_bounce(const bounce_message& b, report& out) {
   br.reply_code = r0.reply_code;
   br.status = r0.status;
   br.category = c.category;
-  if (!c.provider.empty()) br.provider = c.provider;
+  if (!c.provider.empty()) {
+    br.provider = c.provider;
+    br.provider_name = provider_name(c.provider);
+  }
   br.diagnostic = r0.diagnostic;
   if (!r0.address.empty()) br.recipient = r0.address;
   if (!b.reporting_mta.empty()) br.reporting_mta = b.reporting_mta;

@@ -5,9 +5,9 @@
 #include "mailverdict/domain.h"
 
 #include <algorithm>
-#include <string>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "mailverdict/internal/idna.h"
@@ -112,7 +112,8 @@ int public_suffix_rule_count() { return static_cast<int>(suffix_rules().size());
 
 std::string normalize_domain(std::string_view domain) {
   std::string_view d = internal::trim(domain);
-  while (!d.empty() && (d.front() == '<' || d.front() == '"' || d.front() == '\'' || d.front() == '[')) {
+  while (!d.empty() &&
+         (d.front() == '<' || d.front() == '"' || d.front() == '\'' || d.front() == '[')) {
     d.remove_prefix(1);
   }
   while (!d.empty() && (d.back() == '>' || d.back() == '"' || d.back() == '\'' || d.back() == ']' ||

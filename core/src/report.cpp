@@ -19,36 +19,54 @@ namespace mailverdict {
 
 const char* to_string(input_kind k) {
   switch (k) {
-    case input_kind::headers: return "headers";
-    case input_kind::message: return "message";
-    case input_kind::bounce: return "bounce";
-    case input_kind::empty: return "empty";
-    case input_kind::not_email: return "not_email";
-    case input_kind::delay_notice: return "delay_notice";
-    case input_kind::delivery_notice: return "delivery_notice";
-    case input_kind::auto_reply: return "auto_reply";
-    case input_kind::feedback_report: return "feedback_report";
-    case input_kind::dmarc_report: return "dmarc_report";
-    case input_kind::challenge_response: return "challenge_response";
+    case input_kind::headers:
+      return "headers";
+    case input_kind::message:
+      return "message";
+    case input_kind::bounce:
+      return "bounce";
+    case input_kind::empty:
+      return "empty";
+    case input_kind::not_email:
+      return "not_email";
+    case input_kind::delay_notice:
+      return "delay_notice";
+    case input_kind::delivery_notice:
+      return "delivery_notice";
+    case input_kind::auto_reply:
+      return "auto_reply";
+    case input_kind::feedback_report:
+      return "feedback_report";
+    case input_kind::dmarc_report:
+      return "dmarc_report";
+    case input_kind::challenge_response:
+      return "challenge_response";
   }
   return "empty";
 }
 
 const char* to_string(verdict_status s) {
   switch (s) {
-    case verdict_status::ok: return "ok";
-    case verdict_status::problem: return "problem";
-    case verdict_status::warning: return "warning";
-    case verdict_status::unknown: return "unknown";
+    case verdict_status::ok:
+      return "ok";
+    case verdict_status::problem:
+      return "problem";
+    case verdict_status::warning:
+      return "warning";
+    case verdict_status::unknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 const char* to_string(confidence_level c) {
   switch (c) {
-    case confidence_level::certain: return "certain";
-    case confidence_level::likely: return "likely";
-    case confidence_level::possible: return "possible";
+    case confidence_level::certain:
+      return "certain";
+    case confidence_level::likely:
+      return "likely";
+    case confidence_level::possible:
+      return "possible";
   }
   return "possible";
 }
@@ -433,6 +451,7 @@ void bounce_json(json_writer& w, const bounce_report& b) {
   w.field("matched", b.matched);
   w.field("permanent", b.permanent);
   w.field("provider", b.provider);
+  w.field("provider_name", b.provider_name);
   w.field("recipient", b.recipient);
   w.key("recipients");
   w.begin_array();
@@ -721,7 +740,9 @@ std::string to_text(const report& r) {
   if (!r.verdict.summary.empty()) out += internal::concat("\n", r.verdict.summary, "\n");
   if (r.authentication) {
     const auto& a = *r.authentication;
-    auto yn = [](const std::optional<bool>& b) { return !b ? "n/a" : *b ? "aligned" : "NOT aligned"; };
+    auto yn = [](const std::optional<bool>& b) {
+      return !b ? "n/a" : *b ? "aligned" : "NOT aligned";
+    };
     out += "\nAuthentication\n";
     out += internal::concat("  From: domain     ", a.from_domain.value_or("(none)"), "\n");
     if (a.identifiers.empty()) {
@@ -771,7 +792,8 @@ std::string to_text(const report& r) {
       if (h.tls) out += *h.tls ? " (TLS)" : " (no TLS)";
       if (h.time_ms) out += ", " + format_utc(*h.time_ms);
       if (h.delay) out += ", +" + describe_delay(*h.delay);
-      if (r.trace.boundary && *r.trace.boundary == i) out += "  [entered the receiving organization]";
+      if (r.trace.boundary && *r.trace.boundary == i)
+        out += "  [entered the receiving organization]";
       out += "\n";
       for (const auto& w : h.warnings) out += internal::concat("       ! ", w.message, "\n");
     }

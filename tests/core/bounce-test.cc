@@ -125,6 +125,18 @@ TEST(Bounce, ProviderCodesWithoutKnownWords) {
   EXPECT_EQ(c.confidence, mv::confidence_level::likely);
 }
 
+TEST(Bounce, TheProviderIsNamedForPeople) {
+  const mv::report r =
+      mv::analyze("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.com not found");
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->provider, "microsoft");
+  EXPECT_EQ(r.bounce->provider_name, "Microsoft");
+  // Nothing names the refusing site: neither field is set.
+  const mv::report unknown = mv::analyze("550 5.1.1 <a@example.com>: Recipient address rejected");
+  ASSERT_TRUE(unknown.bounce);
+  EXPECT_FALSE(unknown.bounce->provider_name.has_value());
+}
+
 TEST(Bounce, OrdinaryHeadersAreNotABounce) {
   EXPECT_FALSE(mv::read_bounce(
       "From: a@example.com\nTo: b@example.org\nSubject: lunch at 550?\n\nSee you.\n"));

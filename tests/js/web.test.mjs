@@ -52,6 +52,10 @@ test('the Markdown and text reports say the verdict, the causes and the numbered
   assert.equal(numbered.length, report.fixes.filter((f) => f.id !== 'confirm').length);
   const text = toPlainText(report);
   assert.ok(text.startsWith(`PROBLEM: ${report.verdict.headline}\n`));
+  // A bounce names the provider as people do ("Microsoft", not its id).
+  const bounce = await analyze('550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.com not found');
+  assert.equal(bounce.bounce.provider, 'microsoft');
+  assert.match(toMarkdown(bounce), /- Rejected by: `Microsoft`/);
   // A report with nothing but a verdict (older or partial) still renders.
   assert.match(toMarkdown({ verdict: { status: 'unknown', headline: 'x' } }), /^## \? UNKNOWN: x/);
   assert.match(toPlainText({}), /^UNKNOWN: /);

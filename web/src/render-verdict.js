@@ -18,11 +18,18 @@ const BOUNCE_ROWS = [
   ['reporting_mta', 'Reported by'],
 ];
 
+// A bounce field as the page shows it: categories with spaces, the provider
+// by its name ("Microsoft") when the report gives one.
+function shown(b, k) {
+  if (k === 'provider' && present(b.provider_name)) return String(b.provider_name);
+  return String(b[k]).replace(/_/g, k === 'category' ? ' ' : '_');
+}
+
 export function renderBounce(report) {
   const b = report?.bounce;
   if (!b || typeof b !== 'object') return null;
   const rows = BOUNCE_ROWS.filter(([k]) => present(b[k]))
-    .map(([k, label]) => [h('dt', {}, label), h('dd', {}, String(b[k]).replace(/_/g, k === 'category' ? ' ' : '_'))]);
+    .map(([k, label]) => [h('dt', {}, label), h('dd', {}, shown(b, k))]);
   if (typeof b.permanent === 'boolean') {
     rows.push([h('dt', {}, 'Permanent'), h('dd', {}, b.permanent ? 'yes: retrying will not help' : 'no: the server may accept it later')]);
   }

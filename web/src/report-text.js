@@ -41,7 +41,8 @@ export function toMarkdown(report) {
     out.push('### The bounce', '');
     for (const [k, label] of [['reply_code', 'Reply code'], ['status', 'Enhanced status'], ['category', 'Category'],
       ['provider', 'Rejected by'], ['recipient', 'Recipient']]) {
-      if (present(b[k])) out.push(`- ${label}: ${code(b[k])}`);
+      const v = k === 'provider' && present(b.provider_name) ? b.provider_name : b[k];
+      if (present(v)) out.push(`- ${label}: ${code(v)}`);
     }
     if (present(b.diagnostic)) out.push('', '```', b.diagnostic, '```');
     out.push('');

@@ -206,6 +206,9 @@ struct bounce_report {
   bool permanent = true;
   std::string category = "undetermined";
   std::optional<std::string> provider;
+  /// How the report names the provider ("Microsoft" for "microsoft");
+  /// additive to schema 1.
+  std::optional<std::string> provider_name;
   std::string diagnostic;
   std::optional<std::string> recipient;
   std::optional<std::string> reporting_mta;
