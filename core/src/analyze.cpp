@@ -102,7 +102,8 @@ std::vector<address_entry> addresses(const header_block& block, std::string_view
 }
 
 // The message's own description of itself, for the page's summary.
-message_summary summarize_message(const header_block& block, const std::vector<header_entry>& headers) {
+message_summary summarize_message(const header_block& block,
+                                  const std::vector<header_entry>& headers) {
   message_summary m;
   m.format = to_string(block.format);
   m.summary = block.summary;
@@ -110,7 +111,8 @@ message_summary summarize_message(const header_block& block, const std::vector<h
     if (!m.subject && internal::iequals(h.name, "Subject")) m.subject = h.decoded;
     if (!m.message_id && internal::iequals(h.name, "Message-ID")) m.message_id = h.value;
     for (const auto& w : h.pending) {
-      if (std::find(m.left_encoded.begin(), m.left_encoded.end(), w.charset) == m.left_encoded.end()) {
+      if (std::find(m.left_encoded.begin(), m.left_encoded.end(), w.charset) ==
+          m.left_encoded.end()) {
         m.left_encoded.push_back(w.charset);
       }
     }
@@ -151,9 +153,10 @@ report run_pipeline(std::string_view text, const options& opts) {
     return r;
   }
   if (looks_binary(text)) {
-    not_email(r, "This is binary data, not email text.",
-              "The input holds NUL or control bytes, as images, archives and programs do. Paste the "
-              "message headers as text, or open the .eml file itself.");
+    not_email(
+        r, "This is binary data, not email text.",
+        "The input holds NUL or control bytes, as images, archives and programs do. Paste the "
+        "message headers as text, or open the .eml file itself.");
     return r;
   }
 
@@ -163,7 +166,8 @@ report run_pipeline(std::string_view text, const options& opts) {
 
   // Bounces and other automatic notices, in any form (issue 5).
   if (const auto notice = read_bounce(text, block)) {
-    r.input.warnings.insert(r.input.warnings.end(), notice->warnings.begin(), notice->warnings.end());
+    r.input.warnings.insert(r.input.warnings.end(), notice->warnings.begin(),
+                            notice->warnings.end());
     diagnose_bounce(*notice, r);
     // The notice's own header fields and antispam stamps, listed for
     // reference; they do not change the bounce's verdict.
@@ -179,9 +183,10 @@ report run_pipeline(std::string_view text, const options& opts) {
 
   r.input.warnings.insert(r.input.warnings.end(), block.warnings.begin(), block.warnings.end());
   if (block.fields.empty()) {
-    not_email(r, "No email headers were found in this text.",
-              "Header lines look like \"Name: value\" (From:, Received:, Authentication-Results: ...). "
-              "Copy the message's full headers or its original source and paste them here.");
+    not_email(
+        r, "No email headers were found in this text.",
+        "Header lines look like \"Name: value\" (From:, Received:, Authentication-Results: ...). "
+        "Copy the message's full headers or its original source and paste them here.");
     return r;
   }
   r.input.kind = block.has_body ? input_kind::message : input_kind::headers;

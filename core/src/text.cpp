@@ -68,8 +68,8 @@ bool icontains(std::string_view haystack, std::string_view needle) {
 
 folded_text::folded_text(std::string_view s) : original_(s), lower_(lower(s)) {
   for (std::size_t i = 0; i + 1 < lower_.size(); ++i) {
-    const unsigned k = static_cast<unsigned char>(lower_[i]) << 8 |
-                       static_cast<unsigned char>(lower_[i + 1]);
+    const unsigned k =
+        static_cast<unsigned char>(lower_[i]) << 8 | static_cast<unsigned char>(lower_[i + 1]);
     pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
   }
 }
@@ -190,8 +190,9 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-std::string fill_template(std::string_view tpl,
-                          const std::vector<std::pair<std::string_view, std::string_view>>& values) {
+std::string fill_template(
+    std::string_view tpl,
+    const std::vector<std::pair<std::string_view, std::string_view>>& values) {
   std::string out;
   out.reserve(tpl.size() + 32);
   for (std::size_t i = 0; i < tpl.size();) {

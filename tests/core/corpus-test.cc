@@ -1,6 +1,8 @@
 // Walks every file of the shared corpus (../shared/corpus, or the folder in
 // MAILVERDICT_CORPUS) through analyze(): no crash, no hang, valid JSON, and
 // the Received fields it holds mostly carry readable timestamps.
+#include "corpus.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -10,7 +12,6 @@
 #include <sstream>
 
 #include "mailverdict.h"
-#include "corpus.h"
 
 namespace fs = std::filesystem;
 using namespace mailverdict;

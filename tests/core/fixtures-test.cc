@@ -38,16 +38,19 @@ std::string match_object(const json& expected, const json& actual, const std::st
   for (const auto& [key, want] : expected.items()) {
     if (key.size() > 1 && key.back() == '~') {  // substring(s), case-insensitive
       const std::string name = key.substr(0, key.size() - 1);
-      if (!actual.contains(name) || !actual[name].is_string()) return path + "." + name + ": not a string";
+      if (!actual.contains(name) || !actual[name].is_string())
+        return path + "." + name + ": not a string";
       const std::string have = actual[name].get<std::string>();
       for (const auto& w : want.is_array() ? want : json::array({want})) {
         if (!mailverdict::internal::icontains(have, w.get<std::string>())) {
-          return path + "." + name + ": \"" + have + "\" does not contain \"" + w.get<std::string>() + "\"";
+          return path + "." + name + ": \"" + have + "\" does not contain \"" +
+                 w.get<std::string>() + "\"";
         }
       }
     } else if (key.size() > 1 && key.back() == '#') {  // array length
       const std::string name = key.substr(0, key.size() - 1);
-      if (!actual.contains(name) || !actual[name].is_array() || actual[name].size() != want.get<std::size_t>()) {
+      if (!actual.contains(name) || !actual[name].is_array() ||
+          actual[name].size() != want.get<std::size_t>()) {
         return path + "." + name + ": expected " + want.dump() + " elements, got " +
                (actual.contains(name) ? actual[name].dump() : "nothing");
       }
@@ -71,7 +74,8 @@ std::string match(const json& expected, const json& actual, const std::string& p
         why = match(expected[i], actual[j], path + "[" + std::to_string(j) + "]");
         if (why.empty()) break;
       }
-      if (j == actual.size()) return path + "[" + std::to_string(i) + "]: no match in order (last: " + why + ")";
+      if (j == actual.size())
+        return path + "[" + std::to_string(i) + "]: no match in order (last: " + why + ")";
       ++j;
     }
     return "";
@@ -127,7 +131,8 @@ TEST_P(Fixture, ReportMatchesExpected) {
 INSTANTIATE_TEST_SUITE_P(Cases, Fixture, ::testing::ValuesIn(all_cases()),
                          [](const auto& param_info) {
                            std::string n = param_info.param.name;
-                           for (char& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           for (char& ch : n)
+                             if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return n;
                          });
 
@@ -137,7 +142,8 @@ TEST(FixtureMatcher, CanFail) {
   EXPECT_FALSE(match(json::parse(R"({"a~": "xyz"})"), json::parse(R"({"a": "abc"})"), "r").empty());
   EXPECT_FALSE(match(json::parse(R"({"a#": 2})"), json::parse(R"({"a": [1]})"), "r").empty());
   EXPECT_FALSE(match(json::parse(R"([2, 1])"), json::parse(R"([1, 2])"), "r").empty());
-  EXPECT_TRUE(match(json::parse(R"({"a~": "B"})"), json::parse(R"({"a": "abc", "b": 0})"), "r").empty());
+  EXPECT_TRUE(
+      match(json::parse(R"({"a~": "B"})"), json::parse(R"({"a": "abc", "b": 0})"), "r").empty());
 }
 
 }  // namespace

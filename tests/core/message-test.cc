@@ -94,7 +94,8 @@ TEST(Message, QuotedBlock) {
   EXPECT_EQ(b.format, paste_format::quoted);
   EXPECT_EQ(b.quote_depth, 1u);
   ASSERT_EQ(b.fields.size(), 2u);
-  EXPECT_EQ(b.fields[0].value, "from a.example (a.example [192.0.2.1])\tby b.example; Tue, 2 Jan 2024 10:00:00 +0000");
+  EXPECT_EQ(b.fields[0].value,
+            "from a.example (a.example [192.0.2.1])\tby b.example; Tue, 2 Jan 2024 10:00:00 +0000");
   EXPECT_EQ(b.fields[1].value, "a@a.example");
   EXPECT_FALSE(b.has_body);  // the note after the quote is not the message's body
 }
@@ -134,7 +135,8 @@ TEST(Message, GmailShowOriginalSummary) {
 TEST(Message, GmailSummaryWithCellsOnTheirOwnLines) {
   const auto b = parse_header_block(
       "Original message\nMessage ID\n<abc@mail.example>\nSPF:\nPASS with IP 192.0.2.1\n"
-      "DMARC:\n'FAIL'\nDownload original\nReceived: by x.example; Mon, 1 Jan 2024 02:00:03 -0800\n");
+      "DMARC:\n'FAIL'\nDownload original\nReceived: by x.example; Mon, 1 Jan 2024 02:00:03 "
+      "-0800\n");
   EXPECT_EQ(b.format, paste_format::gmail_show_original);
   ASSERT_EQ(b.summary.size(), 3u);
   EXPECT_EQ(b.summary[2].value, "'FAIL'");
@@ -142,7 +144,8 @@ TEST(Message, GmailSummaryWithCellsOnTheirOwnLines) {
 }
 
 TEST(Message, OutlookBoxLabel) {
-  const auto b = parse_header_block("Internet headers\r\nReceived: by x.example; Mon, 1 Jan 2024 02:00:03 -0800\r\n");
+  const auto b = parse_header_block(
+      "Internet headers\r\nReceived: by x.example; Mon, 1 Jan 2024 02:00:03 -0800\r\n");
   EXPECT_EQ(b.format, paste_format::outlook_box);
   ASSERT_EQ(b.fields.size(), 1u);
 }

@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "corpus.h"
 #include "mailverdict/message.h"
 #include "mailverdict/route.h"
-#include "corpus.h"
 
 using namespace mailverdict;
 namespace fs = std::filesystem;

@@ -14,8 +14,8 @@
  * be read, 2 usage error.
  */
 #include <cstdio>
-#include <map>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,7 +30,8 @@ constexpr const char* kUsage =
     "Explains email headers and bounces in plain English: what happened, why, and how to fix it.\n"
     "Reads each FILE (standard input when none, or for \"-\") and prints a report.\n"
     "\n"
-    "  --json                JSON report (the default); JSON Lines with a \"file\" field for several files\n"
+    "  --json                JSON report (the default); JSON Lines with a \"file\" field for "
+    "several files\n"
     "  --text                plain-text report\n"
     "  --mbox                read each FILE as an mbox (detected when it starts with \"From \")\n"
     "  --summary             print counts of verdicts, causes and bounce categories across\n"
@@ -82,8 +83,8 @@ void print_tally(const tally& t, bool text) {
         "{\"messages\":%zu,\"kinds\":%s,\"verdicts\":%s,\"causes\":%s,\"bounce_categories\":%s,"
         "\"warnings\":%s,\"left_encoded\":%s}\n",
         t.messages, json_counts(t.kinds).c_str(), json_counts(t.verdicts).c_str(),
-        json_counts(t.causes).c_str(), json_counts(t.bounces).c_str(), json_counts(t.warnings).c_str(),
-        json_counts(t.left_encoded).c_str());
+        json_counts(t.causes).c_str(), json_counts(t.bounces).c_str(),
+        json_counts(t.warnings).c_str(), json_counts(t.left_encoded).c_str());
     return;
   }
   std::printf("%zu message(s)\n", t.messages);

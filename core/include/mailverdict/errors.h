@@ -46,8 +46,8 @@ struct warning {
 template <class T>
 class result {
  public:
-  result(T value) : v_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
-  result(parse_error err) : v_(std::move(err)) {}       // NOLINT(google-explicit-constructor)
+  result(T value) : v_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
+  result(parse_error err) : v_(std::move(err)) {}  // NOLINT(google-explicit-constructor)
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
   const T& value() const& { return std::get<0>(v_); }

@@ -24,11 +24,11 @@ namespace mailverdict {
 
 /// One header field as it appeared in the input.
 struct header_field {
-  std::string name;    ///< The field name as written (case kept).
-  std::string value;   ///< The unfolded value, outer white space trimmed.
-  std::string raw;     ///< The field as written, folding kept, line ends as LF.
-  std::size_t index;   ///< 0-based position among the block's fields.
-  std::size_t line;    ///< 1-based line number in the input.
+  std::string name;        ///< The field name as written (case kept).
+  std::string value;       ///< The unfolded value, outer white space trimmed.
+  std::string raw;         ///< The field as written, folding kept, line ends as LF.
+  std::size_t index;       ///< 0-based position among the block's fields.
+  std::size_t line;        ///< 1-based line number in the input.
   bool valid_utf8 = true;  ///< False when the field holds bytes that are not UTF-8.
 };
 

@@ -90,9 +90,9 @@ struct dmarc_finding {
 struct arc_finding {
   std::string result = "none";
   int sets = 0;
-  std::string structure = "none";      ///< "none", "intact" or "broken" (RFC 8617 §5.2).
-  std::vector<std::string> sealers;    ///< d= of each ARC-Seal, i=1 first.
-  std::vector<std::string> problems;   ///< Why the structure is broken.
+  std::string structure = "none";     ///< "none", "intact" or "broken" (RFC 8617 §5.2).
+  std::vector<std::string> sealers;   ///< d= of each ARC-Seal, i=1 first.
+  std::vector<std::string> problems;  ///< Why the structure is broken.
 };
 
 /// An Authentication-Results field the analysis used.
@@ -113,19 +113,19 @@ struct ignored_results_entry {
 
 /// One identity beside the From: domain, with its alignment (RFC 7489 §3.1).
 struct identifier_finding {
-  std::string kind;     ///< "spf_mailfrom", "return_path", "spf_helo" or "dkim".
+  std::string kind;  ///< "spf_mailfrom", "return_path", "spf_helo" or "dkim".
   std::string domain;
-  std::string result = "unknown";  ///< RFC 8601 word, or "unknown".
+  std::string result = "unknown";       ///< RFC 8601 word, or "unknown".
   std::optional<std::string> selector;  ///< DKIM s=.
-  bool relaxed = false;            ///< Same organizational domain as From:.
-  bool strict = false;             ///< Exactly the From: domain.
-  std::string mode = "relaxed";    ///< The alignment mode applied.
-  bool mode_known = false;         ///< The mode comes from a pasted DMARC record.
-  std::optional<bool> aligned;     ///< Under `mode`; null when DMARC does not use this identity.
-  bool counts_for_dmarc = true;    ///< False for the HELO identity.
-  std::string why;                 ///< Plain English.
-  std::string source;              ///< The field that said it ("Authentication-Results (mx.google.com)").
-  std::size_t index = 0;           ///< That field's index.
+  bool relaxed = false;                 ///< Same organizational domain as From:.
+  bool strict = false;                  ///< Exactly the From: domain.
+  std::string mode = "relaxed";         ///< The alignment mode applied.
+  bool mode_known = false;              ///< The mode comes from a pasted DMARC record.
+  std::optional<bool> aligned;   ///< Under `mode`; null when DMARC does not use this identity.
+  bool counts_for_dmarc = true;  ///< False for the HELO identity.
+  std::string why;               ///< Plain English.
+  std::string source;     ///< The field that said it ("Authentication-Results (mx.google.com)").
+  std::size_t index = 0;  ///< That field's index.
 };
 
 /// The DMARC record the user pasted, as read.
@@ -179,7 +179,7 @@ struct authentication_report {
   dmarc_finding dmarc;
   arc_finding arc;
   // Beyond DESIGN.md's keys:
-  std::optional<std::string> receiver;        ///< The receiving organization.
+  std::optional<std::string> receiver;  ///< The receiving organization.
   std::vector<trusted_results_entry> trusted;
   std::vector<ignored_results_entry> ignored;
   std::vector<identifier_finding> identifiers;
@@ -214,26 +214,26 @@ struct bounce_report {
   std::optional<std::string> reporting_mta;
   std::optional<std::string> remote_mta;
   // Added by issue 5 (not in schema 1's list, additive):
-  std::optional<std::string> action;      ///< RFC 3464 action of the first recipient.
-  std::string confidence = "possible";    ///< How sure the category is.
-  bool by_text = false;                   ///< Whether the server's words decided the category.
-  std::optional<std::string> matched;     ///< The pattern or code that decided it.
-  std::optional<std::string> blocklist;   ///< The block list the reply names.
-  std::string layout;                     ///< "rfc3464", "microsoft", "postfix", "bare", ...
+  std::optional<std::string> action;     ///< RFC 3464 action of the first recipient.
+  std::string confidence = "possible";   ///< How sure the category is.
+  bool by_text = false;                  ///< Whether the server's words decided the category.
+  std::optional<std::string> matched;    ///< The pattern or code that decided it.
+  std::optional<std::string> blocklist;  ///< The block list the reply names.
+  std::string layout;                    ///< "rfc3464", "microsoft", "postfix", "bare", ...
   std::vector<bounce_recipient_report> recipients;
 };
 
 /// A header field as the report lists it.
 struct header_entry {
   std::string name;
-  std::string value;        ///< Unfolded value as written (encoded words kept).
+  std::string value;  ///< Unfolded value as written (encoded words kept).
   std::size_t index = 0;
   std::string explanation;  ///< One line from core/data/header_names.tsv, or "".
   std::string raw;          ///< The field as written, folding kept (line ends as LF).
   std::string decoded;      ///< `value` with RFC 2047 encoded words decoded.
   /// Encoded words left for the page's TextDecoder (East Asian charsets).
   std::vector<pending_word> pending;
-  bool valid_utf8 = true;   ///< False when the field holds 8-bit bytes that are not UTF-8.
+  bool valid_utf8 = true;  ///< False when the field holds 8-bit bytes that are not UTF-8.
 };
 
 /// A mailbox as the report lists it (RFC 5322 §3.4).
@@ -252,7 +252,7 @@ struct message_summary {
   std::vector<summary_row> summary;
   std::optional<std::string> subject;
   std::vector<address_entry> from, sender, reply_to, to, cc;
-  std::optional<std::string> date;        ///< ISO 8601 UTC.
+  std::optional<std::string> date;  ///< ISO 8601 UTC.
   std::optional<std::string> message_id;
   /// Charsets of encoded words the core left for the page to decode.
   std::vector<std::string> left_encoded;
@@ -260,10 +260,10 @@ struct message_summary {
 
 /// One decoded field of an antispam header (see antispam.h).
 struct antispam_field {
-  std::string name;          ///< As the header writes it: "SCL", "CAT", "BAYES_99".
-  std::string value;         ///< The raw value ("" when the field has none).
-  std::string meaning;       ///< Plain English; says so when the value is undocumented.
-  bool documented = false;   ///< The vendor documents this value.
+  std::string name;         ///< As the header writes it: "SCL", "CAT", "BAYES_99".
+  std::string value;        ///< The raw value ("" when the field has none).
+  std::string meaning;      ///< Plain English; says so when the value is undocumented.
+  bool documented = false;  ///< The vendor documents this value.
   /// "documented", "observed" (reported, not documented by the vendor),
   /// "undocumented" (the vendor does not say), or "unknown" (a scoring
   /// engine's test this tool's table does not describe).
@@ -273,18 +273,18 @@ struct antispam_field {
 
 /// One antispam header as the receiving filter wrote it, decoded.
 struct antispam_report {
-  std::string vendor;        ///< "microsoft", "spamassassin", "rspamd", ...
-  std::string header;        ///< The field name as written.
-  std::size_t index = 0;     ///< 0-based position in the header block.
-  std::string raw;           ///< The unfolded value, unaltered.
+  std::string vendor;     ///< "microsoft", "spamassassin", "rspamd", ...
+  std::string header;     ///< The field name as written.
+  std::size_t index = 0;  ///< 0-based position in the header block.
+  std::string raw;        ///< The unfolded value, unaltered.
   std::vector<antispam_field> fields;
   /// What this filter decided: "junk", "quarantine", "spam", "reject",
   /// "deferred", "flagged" (marked; the policy decides what follows),
   /// "inbox", "not_spam", "allowed" or "unknown" (the header
   /// does not decide anything by itself).
   std::string outcome = "unknown";
-  std::string verdict;       ///< One sentence: what this header says happened ("" when nothing).
-  std::optional<double> score;      ///< Scoring engines: the message's score.
+  std::string verdict;          ///< One sentence: what this header says happened ("" when nothing).
+  std::optional<double> score;  ///< Scoring engines: the message's score.
   std::optional<double> threshold;  ///< Scoring engines: the score at which it counts as spam.
 };
 

@@ -21,7 +21,9 @@ namespace mailverdict::internal {
 
 /// RFC 5234 WSP: space or horizontal tab.
 constexpr bool is_wsp(char c) { return c == ' ' || c == '\t'; }
-constexpr bool is_space(char c) { return is_wsp(c) || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+constexpr bool is_space(char c) {
+  return is_wsp(c) || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 constexpr char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
