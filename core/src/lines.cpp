@@ -5,27 +5,18 @@
  */
 #include "mailverdict/internal/lines.h"
 
-#include <cstdint>
-#include <cstring>
+#include "mailverdict/internal/word_scan.h"
 
 namespace mailverdict::internal {
 
 namespace {
 
-// The position of the next CR or LF at or after `i`, or `size`. Eight bytes
-// at a time: a byte of `w ^ pattern` is zero where `w` holds that byte, and
-// (x - 0x01..) & ~x & 0x80.. is non-zero exactly when some byte of x is zero.
+// The position of the next CR or LF at or after `i`, or `size`; eight
+// bytes at a time where no line ends.
 std::size_t next_line_end(const char* p, std::size_t i, std::size_t size) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-  constexpr std::uint64_t kLf = kOnes * '\n';
-  constexpr std::uint64_t kCr = kOnes * '\r';
   while (i + 8 <= size) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    const std::uint64_t lf = w ^ kLf;
-    const std::uint64_t cr = w ^ kCr;
-    if (((lf - kOnes) & ~lf & kHighs) | ((cr - kOnes) & ~cr & kHighs)) break;
+    const std::uint64_t w = load8(p + i);
+    if (bytes_equal(w, '\n') | bytes_equal(w, '\r')) break;
     i += 8;
   }
   while (i < size && p[i] != '\n' && p[i] != '\r') ++i;

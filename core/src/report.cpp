@@ -14,6 +14,7 @@
 
 #include "mailverdict/internal/decimal.h"
 #include "mailverdict/internal/text.h"
+#include "mailverdict/internal/word_scan.h"
 
 namespace mailverdict {
 
@@ -217,19 +218,11 @@ class json_writer {
     out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');
   }
   // Whether one of the eight bytes at `p` is a control character, '"' or
-  // '\\' (RFC 8259 §7). A zero byte of x ^ (c * 0x01..) marks c, and
-  // (x - n * 0x01..) & ~x & 0x80.. flags a byte below n (exact for the first
-  // such byte; a false alarm after it only sends the block to the byte loop).
+  // '\\' (RFC 8259 §7).
   static bool needs_escape(const char* p) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    const std::uint64_t quote = w ^ (kOnes * '"');
-    const std::uint64_t backslash = w ^ (kOnes * '\\');
-    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
-            ((backslash - kOnes) & ~backslash)) &
-           kHighs;
+    const std::uint64_t w = internal::load8(p);
+    return internal::bytes_below(w, 0x20) | internal::bytes_equal(w, '"') |
+           internal::bytes_equal(w, '\\');
   }
 
   void escaped(std::string_view s) {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "mailverdict/internal/word_scan.h"
+
 namespace mailverdict::internal {
 
 std::string_view trim(std::string_view s) {
@@ -130,9 +132,7 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 std::size_t ascii_run(std::string_view s, std::size_t i) {
   const std::size_t start = i;
   for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080ULL) break;
+    if (load8(s.data() + i) & kHighBits) break;
   }
   while (i < s.size() && static_cast<std::uint8_t>(s[i]) < 0x80) ++i;
   return i - start;

@@ -1,0 +1,35 @@
+/**
+ * @file internal/word_scan.h
+ * @brief Looking at eight bytes at a time: the zero-byte tests the text
+ * scanners share (line ends, JSON escapes, ASCII runs).
+ */
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+namespace mailverdict::internal {
+
+inline constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
+inline constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+/// The eight bytes at `p`, in memory order, without alignment needs.
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+/// Non-zero when some byte of `w` is below `n` (n <= 128). Exact about
+/// whether there is one; bits above the first such byte may be set
+/// falsely, so callers only use it to decide whether to look closer.
+inline std::uint64_t bytes_below(std::uint64_t w, unsigned char n) {
+  return (w - kEachByte * n) & ~w & kHighBits;
+}
+
+/// Non-zero when some byte of `w` equals `c` (same caveat).
+inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
+  return bytes_below(w ^ (kEachByte * c), 1);
+}
+
+}  // namespace mailverdict::internal

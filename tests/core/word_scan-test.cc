@@ -1,0 +1,58 @@
+// Tests for internal/word_scan.h and the scanners built on it: a byte that
+// matters is found at every position of an eight-byte word, never missed.
+#include "mailverdict/internal/word_scan.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "mailverdict/analyze.h"
+#include "mailverdict/internal/lines.h"
+#include "mailverdict/report.h"
+
+using namespace mailverdict::internal;
+
+TEST(WordScan, FindsTheByteAtEveryPosition) {
+  for (int pos = 0; pos < 8; ++pos) {
+    std::string s(8, 'a');
+    s[static_cast<std::size_t>(pos)] = '"';
+    EXPECT_NE(bytes_equal(load8(s.data()), '"'), 0u) << pos;
+    EXPECT_EQ(bytes_below(load8(s.data()), 0x20), 0u) << pos;
+    s[static_cast<std::size_t>(pos)] = '\x1f';
+    EXPECT_NE(bytes_below(load8(s.data()), 0x20), 0u) << pos;
+    EXPECT_EQ(bytes_equal(load8(s.data()), '"'), 0u) << pos;
+  }
+  // Bytes above 0x7f are neither below 0x20 nor equal to an ASCII byte.
+  const std::string high(8, '\xe9');
+  EXPECT_EQ(bytes_below(load8(high.data()), 0x20), 0u);
+  EXPECT_EQ(bytes_equal(load8(high.data()), '\n'), 0u);
+}
+
+TEST(WordScan, SplitLinesSeesEveryLineEndWhereverItFalls) {
+  for (std::size_t pos = 0; pos < 20; ++pos) {
+    for (const char* end : {"\n", "\r", "\r\n"}) {
+      const std::string text = std::string(pos, 'x') + end + "tail";
+      const auto lines = split_lines(text);
+      ASSERT_EQ(lines.size(), 2u) << pos;
+      EXPECT_EQ(lines[0].text.size(), pos);
+      EXPECT_EQ(lines[1].text, "tail");
+      EXPECT_EQ(lines[1].number, 2u);
+    }
+  }
+}
+
+TEST(WordScan, JsonEscapesWhereverTheByteFalls) {
+  // A quote, a backslash and a control byte at every offset of the word the
+  // writer skips through: the JSON must read back as the header value.
+  for (std::size_t pos = 0; pos < 20; ++pos) {
+    const std::string value = std::string(pos, 'x') + "\"\\\x01" + std::string(9, 'y');
+    const auto report = mailverdict::analyze("From: a@example.com\nSubject: " + value + "\n\n");
+    const auto json = nlohmann::json::parse(mailverdict::to_json(report));
+    std::string found;
+    for (const auto& h : json["headers"]) {
+      if (h["name"] == "Subject") found = h["value"].get<std::string>();
+    }
+    EXPECT_EQ(found, value) << pos;
+  }
+}
