@@ -17,6 +17,7 @@
 #include "mailverdict/diagnosis.h"
 #include "mailverdict/encoded_words.h"
 #include "mailverdict/internal/text.h"
+#include "mailverdict/internal/word_scan.h"
 #include "mailverdict/message.h"
 #include "mailverdict/route.h"
 
@@ -29,8 +30,13 @@ namespace {
 bool looks_binary(std::string_view text) {
   const std::string_view head = text.substr(0, 64 * 1024);
   std::size_t control = 0;
-  for (char ch : head) {
-    const auto c = static_cast<std::uint8_t>(ch);
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    // Eight bytes at a time while none is below 32 (most text).
+    while (i + 8 <= head.size() && !internal::bytes_below(internal::load8(head.data() + i), 32)) {
+      i += 8;
+    }
+    if (i >= head.size()) break;
+    const auto c = static_cast<std::uint8_t>(head[i]);
     if (c == 0) return true;
     if (c < 32 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
   }

@@ -516,7 +516,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     return b;
   }
 
-  mime_message mime = parse_mime(text);
+  mime_message mime = parse_mime(text, top);
   if (mime.parts.empty()) return std::nullopt;
   const mime_part& root = mime.parts.front();
   b.subject = std::string(root.field("Subject"));

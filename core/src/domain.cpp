@@ -5,6 +5,7 @@
 #include "mailverdict/domain.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -159,9 +160,12 @@ std::string domain_of(std::string_view address_or_domain) {
   return normalize_domain(s);
 }
 
-std::string public_suffix(std::string_view domain_in) {
-  const std::string domain = normalize_domain(domain_in);
-  if (domain.empty()) return {};
+namespace {
+
+// The public suffix of a normalized, non-empty domain (RFC 7489 §3.2 uses
+// the Public Suffix List's algorithm: the longest matching rule prevails,
+// an exception rule wins over a wildcard, and "*" is the default rule).
+std::string lookup_public_suffix(const std::string& domain) {
   const suffix_table& rules = suffix_rules();
   // The table holds rules with their labels reversed, so every suffix of the
   // domain is a prefix of the reversed domain: "a.b.c" -> "c.b.a", whose
@@ -203,10 +207,39 @@ std::string public_suffix(std::string_view domain_in) {
   return suffix_of(1);
 }
 
+// One analysis asks about the same few domains many times (each hop, each
+// identifier, each alignment check), so the last answers are kept. Small
+// and per thread: no locking, and a miss costs one short scan.
+const std::string& memo_public_suffix(const std::string& domain) {
+  struct entry {
+    std::string domain;
+    std::string suffix;
+  };
+  constexpr std::size_t kEntries = 16;
+  thread_local std::array<entry, kEntries> memo;
+  thread_local std::size_t next = 0;
+  for (const entry& e : memo) {
+    if (e.domain == domain) return e.suffix;
+  }
+  entry& e = memo[next];
+  next = (next + 1) % kEntries;
+  e.domain = domain;
+  e.suffix = lookup_public_suffix(domain);
+  return e.suffix;
+}
+
+}  // namespace
+
+std::string public_suffix(std::string_view domain_in) {
+  const std::string domain = normalize_domain(domain_in);
+  if (domain.empty()) return {};
+  return memo_public_suffix(domain);
+}
+
 std::string organizational_domain(std::string_view domain_in) {
   const std::string domain = normalize_domain(domain_in);
   if (domain.empty()) return {};
-  const std::string suffix = public_suffix(domain);
+  const std::string& suffix = memo_public_suffix(domain);
   if (suffix.size() >= domain.size()) return domain;
   // One more label to the left of the suffix.
   const std::size_t end = domain.size() - suffix.size() - 1;  // the dot before the suffix

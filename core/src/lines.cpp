@@ -23,25 +23,35 @@ std::size_t next_line_end(const char* p, std::size_t i, std::size_t size) {
   return i;
 }
 
+// The line starting at `start` (< size) and where the next one starts: past
+// its CRLF, LF or lone CR, or size + 1 when the text ends without one.
+line line_at(std::string_view text, std::size_t start, std::size_t number, std::size_t& next) {
+  const char* p = text.data();
+  const std::size_t size = text.size();
+  std::size_t i = next_line_end(p, start, size);
+  const line l{text.substr(start, i - start), start, number};
+  if (i < size && p[i] == '\r' && i + 1 < size && p[i + 1] == '\n') ++i;
+  next = i + 1;
+  return l;
+}
+
 }  // namespace
 
 std::vector<line> split_lines(std::string_view text) {
   std::vector<line> out;
   // Mail lines average well over 32 bytes; one guess saves most regrowth.
   out.reserve(text.size() / 32 + 1);
-  const char* p = text.data();
-  const std::size_t size = text.size();
   std::size_t start = 0;
   std::size_t number = 1;
-  while (start < size) {
-    std::size_t i = next_line_end(p, start, size);
-    if (i == size) break;
-    out.push_back({text.substr(start, i - start), start, number++});
-    if (p[i] == '\r' && i + 1 < size && p[i + 1] == '\n') ++i;
-    start = i + 1;
-  }
-  if (start < size) out.push_back({text.substr(start), start, number});
+  while (start < text.size()) out.push_back(line_at(text, start, number++, start));
   return out;
+}
+
+bool lazy_lines::has(std::size_t k) {
+  while (lines_.size() <= k && next_ < text_.size()) {
+    lines_.push_back(line_at(text_, next_, number_++, next_));
+  }
+  return k < lines_.size();
 }
 
 }  // namespace mailverdict::internal

@@ -122,19 +122,19 @@ bool summary_row_of(std::string_view t, std::string& key, std::string& value) {
 // table, "Download original / Copy to clipboard", then the headers. Fills
 // `block.summary` and returns the index of the first line after the table
 // (0 when the text is not such a page). Looks at the first lines only.
-std::size_t read_gmail_summary(const std::vector<internal::line>& lines, header_block& block) {
-  const std::size_t limit = std::min<std::size_t>(lines.size(), 80);
+std::size_t read_gmail_summary(internal::lazy_lines& lines, header_block& block) {
+  auto within = [&](std::size_t k) { return k < 80 && lines.has(k); };
   std::size_t k = 0;
-  for (; k < limit; ++k) {
+  for (; within(k); ++k) {
     const std::string_view t = internal::trim(lines[k].text);
     if (internal::iequals(t, "Original message") || internal::istarts_with(t, "Message ID")) break;
     if (looks_like_field(t)) return 0;
   }
-  if (k == limit) return 0;
+  if (!within(k)) return 0;
   std::vector<summary_row> rows;
   std::string pending;
   std::size_t end = 0;
-  for (; k < limit; ++k) {
+  for (; within(k); ++k) {
     const std::string_view t = internal::trim(lines[k].text);
     if (t.empty() || internal::iequals(t, "Original message")) continue;
     if (internal::istarts_with(t, "Download original") ||
@@ -193,7 +193,8 @@ std::size_t quote_depth(std::string_view s, std::string_view& rest) {
 header_block parse_header_block(std::string_view text) {
   header_block block;
   block.body_offset = text.size();
-  const std::vector<internal::line> lines = internal::split_lines(text);
+  // Split only as far as the header section goes, not through the body.
+  internal::lazy_lines lines(text);
 
   std::size_t i = read_gmail_summary(lines, block);
 
@@ -205,8 +206,8 @@ header_block parse_header_block(std::string_view text) {
     quote_depth(s, rest);
     return rest;
   };
-  while (i < lines.size() && !looks_like_field(internal::trim(dequoted(lines[i].text)))) ++i;
-  if (i == lines.size()) return block;
+  while (lines.has(i) && !looks_like_field(internal::trim(dequoted(lines[i].text)))) ++i;
+  if (!lines.has(i)) return block;
   if (i > first_candidate) {
     std::size_t skipped = 0;
     for (std::size_t k = first_candidate; k < i; ++k) {
@@ -275,7 +276,7 @@ header_block parse_header_block(std::string_view text) {
   bool dropping = false;
   std::size_t blank_lines_inside = 0;
   std::size_t malformed = 0;
-  for (; i < lines.size(); ++i) {
+  for (; lines.has(i); ++i) {
     std::string_view raw_line;
     const bool inside = content(i, raw_line);
     const std::string_view s = strip(raw_line);
@@ -286,19 +287,19 @@ header_block parse_header_block(std::string_view text) {
       std::size_t j = i + (inside ? 1 : 0);
       std::string_view next;
       bool next_inside = true;
-      while (j < lines.size()) {
+      while (lines.has(j)) {
         next_inside = content(j, next);
         if (!next_inside || !internal::trim(next).empty()) break;
         ++j;
       }
-      if (inside && j < lines.size() && next_inside && is_known_field(strip(next))) {
+      if (inside && lines.has(j) && next_inside && is_known_field(strip(next))) {
         ++blank_lines_inside;
         i = j - 1;
         current = nullptr;
         continue;
       }
       // Text after a quoted block is the writer's own, not the message's body.
-      if (j < lines.size() && next_inside) {
+      if (lines.has(j) && next_inside) {
         block.has_body = true;
         block.body_offset = lines[j].offset;
       }

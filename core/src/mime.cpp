@@ -118,6 +118,10 @@ std::string decode_base64(std::string_view text) {
 }
 
 mime_message parse_mime(std::string_view text) {
+  return parse_mime(text, parse_header_block(text));
+}
+
+mime_message parse_mime(std::string_view text, const header_block& top) {
   mime_message msg;
   std::deque<std::string> buffers;  // decoded texts the views below point into
   std::vector<job> work;            // LIFO, children pushed in reverse order
@@ -145,9 +149,9 @@ mime_message parse_mime(std::string_view text) {
     std::size_t body_offset = 0;
     if (j.top) {
       // The pasted text may start with a note before the headers.
-      const header_block block = parse_header_block(j.text);
-      for (const auto& f : block.fields) part.fields.push_back({f.name, f.value});
-      body_offset = block.has_body ? block.body_offset : j.text.size();
+      part.fields.reserve(top.fields.size());
+      for (const auto& f : top.fields) part.fields.push_back({f.name, f.value});
+      body_offset = top.has_body ? top.body_offset : j.text.size();
     } else {
       part.fields = read_fields(j.text, body_offset);
     }

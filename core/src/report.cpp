@@ -93,10 +93,13 @@ class json_writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
+  // Keys are the contract's own names (DESIGN.md), plain ASCII literals in
+  // this file, never input text: they need no escaping.
   void key(std::string_view k) {
     separate();
-    escaped(k);
-    out_ += indent_ < 0 ? ":" : ": ";
+    out_ += '"';
+    out_ += k;
+    out_ += indent_ < 0 ? "\":" : "\": ";
     after_key_ = true;
   }
 

@@ -70,8 +70,7 @@ bool icontains(std::string_view haystack, std::string_view needle) {
 
 folded_text::folded_text(std::string_view s) : original_(s), lower_(lower(s)) {
   for (std::size_t i = 0; i + 1 < lower_.size(); ++i) {
-    const unsigned k =
-        static_cast<unsigned char>(lower_[i]) << 8 | static_cast<unsigned char>(lower_[i + 1]);
+    const unsigned k = pair_bit(lower_[i], lower_[i + 1]);
     pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
   }
 }

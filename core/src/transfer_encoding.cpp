@@ -54,6 +54,14 @@ bool decode_base64(std::string_view in, std::string& out, base64_mode mode) {
 bool decode_quoted_printable(std::string_view in, std::string& out, qp_mode mode) {
   out.reserve(out.size() + in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
+    if (mode == qp_mode::body) {
+      // Plain text up to the next "=" is copied as one run.
+      const std::size_t eq = in.find('=', i);
+      const std::size_t run_end = eq == std::string_view::npos ? in.size() : eq;
+      out.append(in.substr(i, run_end - i));
+      i = run_end;
+      if (i == in.size()) break;
+    }
     const char c = in[i];
     if (c == '_' && mode == qp_mode::word) {
       out += ' ';  // RFC 2047 §4.2 (2)

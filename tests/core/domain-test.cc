@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 using namespace mailverdict;
 
@@ -69,6 +70,40 @@ TEST(Domain, OrganizationalDomain) {
   EXPECT_EQ(organizational_domain("co.uk"), "co.uk");  // a public suffix is its own
   // Private-section rules count too: each blogspot.com blog is its own organization.
   EXPECT_EQ(organizational_domain("www.someblog.blogspot.com"), "someblog.blogspot.com");
+}
+
+TEST(Domain, RepeatedQuestionsGetTheSameAnswers) {
+  // More distinct domains than the lookup keeps answers for, asked in turn
+  // three times: every answer is the one the first round gave.
+  const std::vector<std::string> names = {"mail.example.co.uk",
+                                          "a.b.example.com",
+                                          "www.someblog.blogspot.com",
+                                          "bounces.sendgrid.net",
+                                          "x.kawasaki.jp",
+                                          "city.kawasaki.jp",
+                                          "co.uk",
+                                          "example.invalidtld",
+                                          "mx.mail.yahoo.co.jp",
+                                          "m.example.org",
+                                          "mail.protection.outlook.com",
+                                          "s.amazonses.com",
+                                          "em.mcsv.net",
+                                          "uk",
+                                          "a.b.c.d.e.example.net",
+                                          "mx.google.com",
+                                          "host.example.com.au",
+                                          "foo.github.io",
+                                          "example.ac.uk",
+                                          "t.co"};
+  std::vector<std::string> first;
+  for (const auto& n : names) first.push_back(organizational_domain(n) + "|" + public_suffix(n));
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      EXPECT_EQ(organizational_domain(names[i]) + "|" + public_suffix(names[i]), first[i]);
+    }
+  }
+  EXPECT_EQ(first[0], "example.co.uk|co.uk");
+  EXPECT_EQ(first[5], "city.kawasaki.jp|kawasaki.jp");  // the exception rule !city.kawasaki.jp
 }
 
 TEST(Domain, RelaxedAndStrictAlignment) {

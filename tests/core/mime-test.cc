@@ -14,6 +14,11 @@ TEST(Mime, QuotedPrintable) {
   EXPECT_EQ(mv::decode_quoted_printable("line=  \nnext"), "linenext");
   EXPECT_EQ(mv::decode_quoted_printable("bad =ZZ escape"), "bad =ZZ escape");  // kept as written
   EXPECT_EQ(mv::decode_quoted_printable("end ="), "end ");
+  // Plain runs of every length between escapes are copied whole.
+  for (std::size_t n = 0; n < 20; ++n) {
+    const std::string run(n, 'x');
+    EXPECT_EQ(mv::decode_quoted_printable(run + "=41" + run + "=\n" + run), run + "A" + run + run);
+  }
 }
 
 TEST(Mime, Base64) {

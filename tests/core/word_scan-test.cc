@@ -56,3 +56,30 @@ TEST(WordScan, JsonEscapesWhereverTheByteFalls) {
     EXPECT_EQ(found, value) << pos;
   }
 }
+
+TEST(WordScan, LazyLinesAreTheLinesSplitLinesGives) {
+  // Every mix of line ends, with and without a final one, and a reader that
+  // asks out of order: the same views, offsets and numbers.
+  for (const std::string& text :
+       {std::string(), std::string("one"), std::string("a\nb\r\nc\rd"), std::string("a\n\n\nb\n"),
+        std::string("\r\n\r\nx"), std::string(30, 'y') + "\r" + std::string(9, 'z') + "\r\n"}) {
+    const auto all = split_lines(text);
+    lazy_lines lazy(text);
+    EXPECT_FALSE(lazy.has(all.size())) << text;
+    for (std::size_t k = all.size(); k-- > 0;) {
+      ASSERT_TRUE(lazy.has(k));
+      EXPECT_EQ(lazy[k].text.data(), all[k].text.data());
+      EXPECT_EQ(lazy[k].text.size(), all[k].text.size());
+      EXPECT_EQ(lazy[k].offset, all[k].offset);
+      EXPECT_EQ(lazy[k].number, all[k].number);
+    }
+  }
+}
+
+TEST(WordScan, BinaryInputIsFoundWhereverTheNulFalls) {
+  for (std::size_t pos = 0; pos < 20; ++pos) {
+    std::string text = "From: a@example.com\nSubject: " + std::string(pos, 'x') + "\n\n";
+    text[29 + pos] = '\0';
+    EXPECT_EQ(mailverdict::analyze(text).input.kind, mailverdict::input_kind::not_email) << pos;
+  }
+}

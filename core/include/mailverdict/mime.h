@@ -64,6 +64,12 @@ struct mime_message {
 /// Linear in the input apart from the decoded copies.
 mime_message parse_mime(std::string_view text);
 
+struct header_block;
+
+/// The same, when the caller has already read the header block at the top
+/// of `text` (parse_header_block(text)): it is not read a second time.
+mime_message parse_mime(std::string_view text, const header_block& top);
+
 /// Reads the header fields at the start of `text`, strictly: they start on
 /// the first line and end at the first empty line (RFC 5322 §2.1). Sets
 /// `body_offset` to where the body starts.
