@@ -87,6 +87,7 @@ class json_writer {
   explicit json_writer(int indent) : indent_(indent) {}
 
   std::string take() { return std::move(out_); }
+  void reserve(std::size_t n) { out_.reserve(n); }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -630,6 +631,9 @@ void message_json(json_writer& w, const message_summary& m) {
 // nlohmann_json rendering had), so the output is unchanged.
 std::string to_json(const report& r, int indent) {
   json_writer w(indent);
+  // A report runs to about twice its input (each header field is listed with
+  // its explanation) plus a fixed part; one reservation instead of doubling.
+  w.reserve(16384 + 2 * std::min<std::size_t>(r.input.bytes, std::size_t{4} << 20));
   w.begin_object();
   w.key("antispam");
   w.begin_array();

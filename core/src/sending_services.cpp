@@ -26,26 +26,62 @@ sending_service to_service(const data::sending_services_row& row) {
   return s;
 }
 
-// `domain` (already normalized) is `pattern` or a name under it. The
-// table's patterns are lowercase ASCII (sending_services.tsv).
-bool within(std::string_view domain, std::string_view pattern) {
-  if (domain.size() < pattern.size() || domain.substr(domain.size() - pattern.size()) != pattern) {
-    return false;
-  }
-  return domain.size() == pattern.size() || domain[domain.size() - pattern.size() - 1] == '.';
+// Which rows list a domain, by the domain: every entry of the four lists of
+// sending_services.tsv, sorted, so an identifier is looked up by its own
+// name and each parent name (a label at a time) instead of against every
+// row. The table's domains are lowercase ASCII.
+enum list_kind : unsigned char { kDkim, kMailFrom, kHost, kInclude, kKinds };
+
+struct index_entry {
+  std::string_view domain;
+  std::size_t row;
+  list_kind kind;
+};
+
+const std::vector<index_entry>& service_index() {
+  static const std::vector<index_entry> index = [] {
+    std::vector<index_entry> v;
+    const auto rows = data::sending_services();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const std::string_view lists[kKinds] = {rows[r].dkim_domains, rows[r].mailfrom_domains,
+                                              rows[r].received_hosts, rows[r].spf_includes};
+      for (unsigned k = 0; k < kKinds; ++k) {
+        std::string_view list = lists[k];
+        while (!list.empty()) {
+          const std::size_t sp = list.find(' ');
+          const std::string_view one = list.substr(0, sp);
+          if (!one.empty()) v.push_back({one, r, static_cast<list_kind>(k)});
+          if (sp == std::string_view::npos) break;
+          list.remove_prefix(sp + 1);
+        }
+      }
+    }
+    std::sort(v.begin(), v.end(),
+              [](const index_entry& a, const index_entry& b) { return a.domain < b.domain; });
+    return v;
+  }();
+  return index;
 }
 
-// The first listed domain that `domain` (normalized) falls within, or "".
-std::string_view match_list(std::string_view list, std::string_view domain) {
-  if (domain.empty()) return {};
-  while (!list.empty()) {
-    const std::size_t sp = list.find(' ');
-    const std::string_view one = list.substr(0, sp);
-    if (!one.empty() && within(domain, one)) return one;
-    if (sp == std::string_view::npos) break;
-    list.remove_prefix(sp + 1);
+// Calls `hit(row)` once for each row whose `kind` list holds `domain`
+// (normalized) or a name it falls under.
+template <class F>
+void rows_listing(std::string_view domain, list_kind kind, F&& hit) {
+  const auto& index = service_index();
+  std::vector<std::size_t> seen;
+  for (std::string_view name = domain; !name.empty();) {
+    auto it =
+        std::lower_bound(index.begin(), index.end(), name,
+                         [](const index_entry& e, std::string_view n) { return e.domain < n; });
+    for (; it != index.end() && it->domain == name; ++it) {
+      if (it->kind != kind || std::find(seen.begin(), seen.end(), it->row) != seen.end()) continue;
+      seen.push_back(it->row);
+      hit(it->row);
+    }
+    const std::size_t dot = name.find('.');
+    if (dot == std::string_view::npos) break;
+    name.remove_prefix(dot + 1);
   }
-  return {};
 }
 
 }  // namespace
@@ -72,28 +108,32 @@ std::vector<service_match> recognize_services(const sender_identifiers& ids) {
   const auto mailfrom = normalized(ids.mailfrom_domains);
   const auto hosts = normalized(ids.received_hosts);
   const auto includes = normalized(ids.spf_includes);
-  for (const auto& row : data::sending_services()) {
-    service_match m;
-    auto note = [&](const std::string& text, int points) {
-      if (std::find(m.evidence.begin(), m.evidence.end(), text) != m.evidence.end()) return;
-      m.evidence.push_back(text);
-      m.score += points;
-    };
-    for (const auto& [d, n] : dkim) {
-      if (!match_list(row.dkim_domains, n).empty()) note("DKIM d=" + d, 2);
-    }
-    for (const auto& [d, n] : mailfrom) {
-      if (!match_list(row.mailfrom_domains, n).empty()) note("MAIL FROM domain " + d, 2);
-    }
-    for (const auto& [h, n] : hosts) {
-      if (!match_list(row.received_hosts, n).empty()) note("Received from " + h, 1);
-    }
-    for (const auto& [inc, n] : includes) {
-      if (!match_list(row.spf_includes, n).empty()) note("SPF include:" + inc, 1);
-    }
-    if (m.score == 0) continue;
-    m.service = to_service(row);
-    out.push_back(std::move(m));
+  // Evidence per row in the order the row-by-row reading gave it: DKIM,
+  // MAIL FROM, hosts, SPF includes, each in the identifiers' order.
+  const auto rows = data::sending_services();
+  std::vector<service_match> found(rows.size());
+  auto note = [&](std::size_t row, const std::string& text, int points) {
+    service_match& m = found[row];
+    if (std::find(m.evidence.begin(), m.evidence.end(), text) != m.evidence.end()) return;
+    m.evidence.push_back(text);
+    m.score += points;
+  };
+  for (const auto& [d, n] : dkim) {
+    rows_listing(n, kDkim, [&](std::size_t r) { note(r, "DKIM d=" + d, 2); });
+  }
+  for (const auto& [d, n] : mailfrom) {
+    rows_listing(n, kMailFrom, [&](std::size_t r) { note(r, "MAIL FROM domain " + d, 2); });
+  }
+  for (const auto& [h, n] : hosts) {
+    rows_listing(n, kHost, [&](std::size_t r) { note(r, "Received from " + h, 1); });
+  }
+  for (const auto& [inc, n] : includes) {
+    rows_listing(n, kInclude, [&](std::size_t r) { note(r, "SPF include:" + inc, 1); });
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (found[r].score == 0) continue;
+    found[r].service = to_service(rows[r]);
+    out.push_back(std::move(found[r]));
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.score > b.score; });

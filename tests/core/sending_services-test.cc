@@ -3,6 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mailverdict/data/sending_services.h"
+
 using namespace mailverdict;
 
 TEST(SendingServices, TableHoldsAtLeastThirty) { EXPECT_GE(sending_service_count(), 30u); }
@@ -35,4 +42,32 @@ TEST(SendingServices, DomainWithin) {
   EXPECT_TRUE(domain_within("sendgrid.net", "sendgrid.net"));
   EXPECT_FALSE(domain_within("evilsendgrid.net", "sendgrid.net"));
   EXPECT_FALSE(domain_within("net", "sendgrid.net"));
+}
+
+TEST(SendingServices, EveryListedDomainFindsItsRow) {
+  // Each domain of each of the four lists, and a name under it, finds its
+  // own row through that list.
+  for (const auto& row : data::sending_services()) {
+    const std::pair<std::string_view, std::vector<std::string> sender_identifiers::*> lists[] = {
+        {row.dkim_domains, &sender_identifiers::dkim_domains},
+        {row.mailfrom_domains, &sender_identifiers::mailfrom_domains},
+        {row.received_hosts, &sender_identifiers::received_hosts},
+        {row.spf_includes, &sender_identifiers::spf_includes}};
+    for (const auto& [list, member] : lists) {
+      std::string_view rest = list;
+      while (!rest.empty()) {
+        const std::string_view one = rest.substr(0, rest.find(' '));
+        rest.remove_prefix(std::min(rest.size(), one.size() + 1));
+        if (one.empty() || one == "-") continue;
+        for (const std::string& name : {std::string(one), "x1." + std::string(one)}) {
+          sender_identifiers ids;
+          (ids.*member).push_back(name);
+          const auto m = recognize_services(ids);
+          const bool found = std::any_of(
+              m.begin(), m.end(), [&](const auto& s) { return s.service.id == row.service; });
+          EXPECT_TRUE(found) << row.service << " by " << name;
+        }
+      }
+    }
+  }
 }
