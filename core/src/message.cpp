@@ -335,10 +335,22 @@ header_block parse_header_block(std::string_view text) {
       continue;
     }
     const std::size_t colon = s.find(':', name.size());
+    // Room for the folded lines that follow (RFC 5322 §2.2.3), read as the
+    // loop will read them, so unfolding appends without reallocating.
+    std::size_t folded = 0;
+    for (std::size_t k = i + 1; lines.has(k); ++k) {
+      std::string_view next_raw;
+      if (!content(k, next_raw)) break;
+      const std::string_view next = strip(next_raw);
+      if (next.empty() || !is_wsp(next[0]) || internal::trim(next).empty()) break;
+      folded += next.size() + 1;
+    }
     header_field field;
     field.name = std::string(name);
-    field.value = std::string(s.substr(colon + 1));
-    field.raw = std::string(s);
+    field.value.reserve(s.size() - colon - 1 + folded);
+    field.value.append(s.substr(colon + 1));
+    field.raw.reserve(s.size() + folded);
+    field.raw.append(s);
     field.index = block.fields.size();
     field.line = lines[i].number;
     block.fields.push_back(std::move(field));
@@ -370,7 +382,12 @@ header_block parse_header_block(std::string_view text) {
   std::vector<std::string> not_utf8;
   std::size_t not_utf8_count = 0;
   for (auto& f : block.fields) {
-    f.value = std::string(internal::trim(f.value));
+    const std::string_view t = internal::trim(f.value);
+    if (t.size() != f.value.size()) {
+      const std::size_t lead = static_cast<std::size_t>(t.data() - f.value.data());
+      f.value.erase(lead + t.size());
+      f.value.erase(0, lead);
+    }
     f.valid_utf8 = internal::is_valid_utf8(f.raw);
     if (!f.valid_utf8 && ++not_utf8_count <= 5) not_utf8.push_back(f.name);
   }

@@ -25,6 +25,7 @@ struct token {
 // nest (RFC 5322 §3.2.2); nesting is tracked by a counter.
 std::vector<token> tokenize(std::string_view v) {
   std::vector<token> out;
+  out.reserve(v.size() / 6 + 8);  // a token and its space average well over six bytes
   std::size_t i = 0;
   while (i < v.size()) {
     const char c = v[i];
@@ -91,6 +92,7 @@ const char* clause_name(clause c) {
 // Splits comment text into words at white space, commas and semicolons.
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;
+  out.reserve(s.size() / 6 + 4);
   std::size_t i = 0;
   auto sep = [](char c) { return is_space(c) || c == ',' || c == ';' || c == '(' || c == ')'; };
   while (i < s.size()) {
