@@ -118,16 +118,26 @@ std::vector<service_match> recognize_services(const sender_identifiers& ids) {
     m.evidence.push_back(text);
     m.score += points;
   };
-  for (const auto& [d, n] : dkim) {
+  for (const auto& id : dkim) {
+    // Named, not bound: clang 14 (emcc, the fuzz build) cannot capture a
+    // structured binding in a lambda.
+    const std::string& d = id.first;
+    const std::string& n = id.second;
     rows_listing(n, kDkim, [&](std::size_t r) { note(r, "DKIM d=" + d, 2); });
   }
-  for (const auto& [d, n] : mailfrom) {
+  for (const auto& id : mailfrom) {
+    const std::string& d = id.first;
+    const std::string& n = id.second;
     rows_listing(n, kMailFrom, [&](std::size_t r) { note(r, "MAIL FROM domain " + d, 2); });
   }
-  for (const auto& [h, n] : hosts) {
+  for (const auto& id : hosts) {
+    const std::string& h = id.first;
+    const std::string& n = id.second;
     rows_listing(n, kHost, [&](std::size_t r) { note(r, "Received from " + h, 1); });
   }
-  for (const auto& [inc, n] : includes) {
+  for (const auto& id : includes) {
+    const std::string& inc = id.first;
+    const std::string& n = id.second;
     rows_listing(n, kInclude, [&](std::size_t r) { note(r, "SPF include:" + inc, 1); });
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
