@@ -59,9 +59,8 @@ bool has_marker(std::string_view text, std::string_view kind, std::string* layou
 }
 
 // Offset of the first line that starts a returned original message.
-std::size_t original_start(std::string_view text) {
+std::size_t original_start(const internal::folded_text& folded) {
   std::size_t best = std::string_view::npos;
-  const internal::folded_text folded(text);
   for (const auto& row : data::bounce_markers()) {
     if (row.kind != "original") continue;
     const std::size_t at = folded.find(row.text);
@@ -491,7 +490,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     if (!marker && !reply_like) return std::nullopt;
     b.layout = layout.empty() ? "bare" : layout;
     std::string_view human = lead;
-    const std::size_t orig = original_start(human);
+    const std::size_t orig = original_start(internal::folded_text(human));
     if (orig != std::string_view::npos) {
       std::string_view rest = human.substr(orig);
       rest.remove_prefix(std::min(rest.size(), rest.find('\n') == std::string_view::npos
@@ -567,7 +566,9 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
       (icontains(human, "Action:") || icontains(human, "Status:"))) {
     dsn = &root;  // read below from `human`
   }
-  const std::size_t orig = original_start(human);
+  // Folded once, for the original's start and the marker tables below.
+  internal::folded_text folded_human(human);
+  const std::size_t orig = original_start(folded_human);
   if (orig != std::string::npos) {
     std::string_view rest = std::string_view(human).substr(orig);
     const std::size_t nl = rest.find('\n');
@@ -576,10 +577,10 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
       const header_block ob = parse_header_block(rest);
       if (!ob.fields.empty()) b.original_headers = std::string(rest.substr(0, ob.body_offset));
     }
-    human.resize(orig);
+    human.resize(orig);  // shrinking keeps the buffer folded_human views
+    folded_human.truncate(orig);
   }
   b.human_text = human;
-  const internal::folded_text folded_human(human);  // for the marker tables below
 
   // Amazon SES delivers its notifications as JSON in the body.
   if (dsn == nullptr && feedback == nullptr) {
@@ -619,11 +620,17 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
   const bool weak = has_marker(folded_human, "layout", &layout);
   const bool subject = has_marker(b.subject, "subject", &layout);
   const bool sender = has_marker(root.field("From"), "sender");
-  const auto cands = find_candidates(human);
-  const bool reply_in_body = !cands.empty();
   const bool returned = !b.original_headers.empty();
-  const bool notice = report || failed_header || strong || (subject && sender) ||
-                      ((subject || sender) && (weak || reply_in_body || returned));
+  bool notice = report || failed_header || strong || (subject && sender) ||
+                ((subject || sender) && (weak || returned));
+  // The replies quoted in the text: read for every notice, and needed to
+  // decide only when a subject or sender marker stands alone. An ordinary
+  // message (no marker at all) is not read for them.
+  std::vector<candidate> cands;
+  if (notice || subject || sender) {
+    cands = find_candidates(human);
+    notice = notice || !cands.empty();
+  }
   if (!notice) {
     if (is_auto_reply(root)) {
       b.kind = notice_kind::auto_reply;

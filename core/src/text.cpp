@@ -21,7 +21,13 @@ std::string_view trim(std::string_view s) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = to_lower(c);
+  char* p = out.data();
+  std::size_t i = 0;
+  for (; i + 8 <= out.size(); i += 8) {
+    const std::uint64_t w = lower8(load8(p + i));
+    std::memcpy(p + i, &w, 8);
+  }
+  for (; i < out.size(); ++i) p[i] = to_lower(p[i]);
   return out;
 }
 

@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "mailverdict/analyze.h"
 #include "mailverdict/internal/lines.h"
+#include "mailverdict/internal/text.h"
 #include "mailverdict/report.h"
 
 using namespace mailverdict::internal;
@@ -82,4 +84,34 @@ TEST(WordScan, BinaryInputIsFoundWhereverTheNulFalls) {
     text[29 + pos] = '\0';
     EXPECT_EQ(mailverdict::analyze(text).input.kind, mailverdict::input_kind::not_email) << pos;
   }
+}
+
+TEST(WordScan, Lower8ChangesOnlyCapitalsWhereverTheyFall) {
+  // Every byte value at every position of the word, among neighbours that
+  // are capitals themselves (a carry between bytes would show).
+  for (int v = 0; v < 256; ++v) {
+    for (std::size_t pos = 0; pos < 8; ++pos) {
+      std::string s(8, 'Z');
+      s[pos] = static_cast<char>(v);
+      const std::uint64_t w = lower8(load8(s.data()));
+      char got[8];
+      std::memcpy(got, &w, 8);
+      for (std::size_t k = 0; k < 8; ++k) {
+        EXPECT_EQ(got[k], to_lower(s[k])) << v << " at " << pos << ", byte " << k;
+      }
+    }
+  }
+  EXPECT_EQ(lower("MAIL From: <Bob@EXAMPLE.org> \xC3\x89T\xC3\x89"),
+            "mail from: <bob@example.org> \xC3\x89t\xC3\x89");
+}
+
+TEST(WordScan, TruncatedFoldedTextFindsOnlyInItsPrefix) {
+  const std::string text = "Delivery failed.\n--- Original message ---\nSubject: User unknown";
+  folded_text f(text);
+  ASSERT_NE(f.find("user unknown"), std::string_view::npos);
+  const std::size_t cut = f.find("--- original");
+  f.truncate(cut);
+  EXPECT_EQ(f.find("user unknown"), std::string_view::npos);
+  EXPECT_EQ(f.find("DELIVERY"), 0u);
+  EXPECT_EQ(f.original(), "Delivery failed.\n");
 }

@@ -47,6 +47,12 @@ class folded_text {
   std::string_view original() const { return original_; }
   std::size_t find(std::string_view needle, std::size_t from = 0) const;
   bool contains(std::string_view needle) const { return find(needle) != std::string_view::npos; }
+  /// Keeps the first `n` bytes (n <= size): the same as folding the
+  /// original's prefix, without folding it again.
+  void truncate(std::size_t n) {
+    lower_.resize(n);
+    original_ = original_.substr(0, n);
+  }
 
  private:
   // The low six bits of both bytes: 4,096 bits, cheap to clear for the

@@ -32,4 +32,15 @@ inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
   return bytes_below(w ^ (kEachByte * c), 1);
 }
 
+/// `w` with each byte 'A'..'Z' turned into 'a'..'z' and every other byte
+/// (bytes above 0x7f too) kept. Each byte's low seven bits plus a constant
+/// stay below 0x100, so no sum carries into the next byte.
+inline std::uint64_t lower8(std::uint64_t w) {
+  const std::uint64_t low7 = w & ~kHighBits;
+  const std::uint64_t from_a = low7 + kEachByte * (0x80 - 'A');      // high bit: >= 'A'
+  const std::uint64_t past_z = low7 + kEachByte * (0x80 - 'Z' - 1);  // high bit: > 'Z'
+  const std::uint64_t upper = from_a & ~past_z & ~w & kHighBits;
+  return w | (upper >> 2);  // 0x80 >> 2 is the 0x20 that makes a capital small
+}
+
 }  // namespace mailverdict::internal
