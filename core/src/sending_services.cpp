@@ -118,27 +118,21 @@ std::vector<service_match> recognize_services(const sender_identifiers& ids) {
     m.evidence.push_back(text);
     m.score += points;
   };
-  for (const auto& id : dkim) {
-    // Named, not bound: clang 14 (emcc, the fuzz build) cannot capture a
-    // structured binding in a lambda.
-    const std::string& d = id.first;
-    const std::string& n = id.second;
-    rows_listing(n, kDkim, [&](std::size_t r) { note(r, "DKIM d=" + d, 2); });
-  }
-  for (const auto& id : mailfrom) {
-    const std::string& d = id.first;
-    const std::string& n = id.second;
-    rows_listing(n, kMailFrom, [&](std::size_t r) { note(r, "MAIL FROM domain " + d, 2); });
-  }
-  for (const auto& id : hosts) {
-    const std::string& h = id.first;
-    const std::string& n = id.second;
-    rows_listing(n, kHost, [&](std::size_t r) { note(r, "Received from " + h, 1); });
-  }
-  for (const auto& id : includes) {
-    const std::string& inc = id.first;
-    const std::string& n = id.second;
-    rows_listing(n, kInclude, [&](std::size_t r) { note(r, "SPF include:" + inc, 1); });
+  struct source {
+    const std::vector<std::pair<std::string, std::string>>& ids;
+    list_kind kind;
+    std::string_view label;
+    int points;
+  };
+  const source sources[] = {{dkim, kDkim, "DKIM d=", 2},
+                            {mailfrom, kMailFrom, "MAIL FROM domain ", 2},
+                            {hosts, kHost, "Received from ", 1},
+                            {includes, kInclude, "SPF include:", 1}};
+  for (const source& src : sources) {
+    for (const auto& id : src.ids) {
+      rows_listing(id.second, src.kind,
+                   [&](std::size_t r) { note(r, std::string(src.label) + id.first, src.points); });
+    }
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (found[r].score == 0) continue;
