@@ -102,10 +102,14 @@ original_identity read_identity(const header_block& block, const auth_assessment
   return id;
 }
 
-bool is_auth_category(std::string_view c) {
-  return c == "dmarc_policy" || c == "spf_fail" || c == "dkim_fail" || c == "unauthenticated" ||
-         c == "bulk_sender_requirements";
+// The check a refusal over sender authentication names (bounce_categories.tsv
+// auth_check), or "" when the category is about something else.
+std::string_view auth_check(std::string_view category) {
+  const auto* row = category_row(category);
+  return row == nullptr || row->auth_check == "-" ? std::string_view() : row->auth_check;
 }
+
+bool is_auth_category(std::string_view c) { return !auth_check(c).empty(); }
 
 void add_fix(report& out, fix f) {
   if (f.steps.empty()) return;
@@ -446,14 +450,9 @@ void diagnose_bounce(const bounce_message& b, report& out) {
                          : "sign the mail with DKIM for " + sender_domain_text +
                                " and authorize the sending server in its SPF record";
     if (!delay) {
-      out.verdict.headline =
-          internal::concat(who, " rejected the message to ", recipient, " for ",
-                           c.category == "dmarc_policy"               ? "DMARC"
-                           : c.category == "spf_fail"                 ? "SPF"
-                           : c.category == "dkim_fail"                ? "DKIM"
-                           : c.category == "bulk_sender_requirements" ? "its sender requirements"
-                                                                      : "missing authentication",
-                           "; the original (From: ", sender_domain_text, ") ", signed_by, ".");
+      out.verdict.headline = internal::concat(
+          who, " rejected the message to ", recipient, " for ", auth_check(c.category),
+          "; the original (From: ", sender_domain_text, ") ", signed_by, ".");
     }
     summary += internal::concat(
         " The returned original headers show From: ", sender_domain_text,
