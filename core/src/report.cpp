@@ -631,9 +631,15 @@ void message_json(json_writer& w, const message_summary& m) {
 // nlohmann_json rendering had), so the output is unchanged.
 std::string to_json(const report& r, int indent) {
   json_writer w(indent);
-  // A report runs to about twice its input (each header field is listed with
-  // its explanation) plus a fixed part; one reservation instead of doubling.
-  w.reserve(16384 + 2 * std::min<std::size_t>(r.input.bytes, std::size_t{4} << 20));
+  // One reservation instead of doubling: the header listing (each field's
+  // raw, value and decoded forms and its explanation) and the hops make up
+  // most of a large report; the rest stays within a few kilobytes.
+  std::size_t estimate = 16384 + 1024 * r.trace.hops.size();
+  for (const auto& h : r.headers) {
+    estimate += 128 + h.name.size() + h.value.size() + h.raw.size() + h.decoded.size() +
+                h.explanation.size();
+  }
+  w.reserve(estimate + estimate / 8);
   w.begin_object();
   w.key("antispam");
   w.begin_array();
