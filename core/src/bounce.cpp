@@ -566,25 +566,27 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
       (icontains(human, "Action:") || icontains(human, "Status:"))) {
     dsn = &root;  // read below from `human`
   }
-  // Folded once, for the original's start and the marker tables below.
-  internal::folded_text folded_human(human);
+  // The readable text is the notice's own from here on: moved, not copied
+  // (a message's one text part can be megabytes). Folded once, for the
+  // original's start and the marker tables below.
+  b.human_text = std::move(human);
+  internal::folded_text folded_human(b.human_text);
   const std::size_t orig = original_start(folded_human);
   if (orig != std::string::npos) {
-    std::string_view rest = std::string_view(human).substr(orig);
+    std::string_view rest = std::string_view(b.human_text).substr(orig);
     const std::size_t nl = rest.find('\n');
     rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
     if (b.original_headers.empty()) {
       const header_block ob = parse_header_block(rest);
       if (!ob.fields.empty()) b.original_headers = std::string(rest.substr(0, ob.body_offset));
     }
-    human.resize(orig);  // shrinking keeps the buffer folded_human views
+    b.human_text.resize(orig);  // shrinking keeps the buffer folded_human views
     folded_human.truncate(orig);
   }
-  b.human_text = human;
 
   // Amazon SES delivers its notifications as JSON in the body.
   if (dsn == nullptr && feedback == nullptr) {
-    if (auto ses = internal::read_ses_notification(human)) {
+    if (auto ses = internal::read_ses_notification(b.human_text)) {
       ses->subject = b.subject;
       ses->warnings = b.warnings;
       return ses;
@@ -597,7 +599,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     b.kind = notice_kind::feedback_report;
     b.layout = "arf";
     const std::string_view body =
-        feedback != nullptr ? std::string_view(feedback->body) : std::string_view(human);
+        feedback != nullptr ? std::string_view(feedback->body) : std::string_view(b.human_text);
     std::size_t off = 0;
     for (const auto& f : read_fields(body, off)) {
       if (internal::iequals(f.name, "Feedback-Type")) b.feedback_type = internal::lower(f.value);
@@ -628,7 +630,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
   // message (no marker at all) is not read for them.
   std::vector<candidate> cands;
   if (notice || subject || sender) {
-    cands = find_candidates(human);
+    cands = find_candidates(b.human_text);
     notice = notice || !cands.empty();
   }
   if (!notice) {
@@ -643,14 +645,14 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
   if (report && !layout.empty()) b.layout = layout;
 
   if (dsn != nullptr) {
-    dsn_fields d =
-        read_delivery_status(dsn == &root ? std::string_view(human) : std::string_view(dsn->body));
+    dsn_fields d = read_delivery_status(dsn == &root ? std::string_view(b.human_text)
+                                                     : std::string_view(dsn->body));
     b.reporting_mta = d.reporting_mta;
     b.recipients = std::move(d.recipients);
   }
   // Supplement missing or code-only diagnostics from the readable text.
   const candidate* best = best_candidate(cands);
-  if (b.recipients.empty()) b.recipients = recipients_by_line(human);
+  if (b.recipients.empty()) b.recipients = recipients_by_line(b.human_text);
   if (b.recipients.empty()) {
     bounce_recipient r;
     if (best != nullptr) {
@@ -679,7 +681,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
       if (pick == nullptr) {
         // A line of its own that names this recipient with a reply
         // ("b@x: 552 5.2.2 <b@x>: ... Mailbox full").
-        if (!by_line) by_line = recipients_by_line(human);
+        if (!by_line) by_line = recipients_by_line(b.human_text);
         for (const auto& l : *by_line) {
           if (r.address.empty() || !internal::iequals(l.address, r.address)) continue;
           r.diagnostic = l.diagnostic;
