@@ -14,10 +14,15 @@ function fromBase64(text) {
   return bytes;
 }
 
-/** Resolves to the core's .wasm bytes (a Uint8Array of its own). */
-export async function coreWasmBytes() {
-  const { instance } = await WebAssembly.instantiate(fromBase64(lzmaDecoder));
-  const { memory, lzma_work_size: workSize, lzma_decode: decode } = instance.exports;
+/**
+ * The core's .wasm bytes (a Uint8Array of its own), unpacked at once. The
+ * decoder module is 6 KB, small enough for synchronous compilation anywhere
+ * (browsers refuse it on the main thread only for large modules), so the
+ * whole unpacking is one stretch of work with no wait in between.
+ */
+export function coreWasmBytesSync() {
+  const decoder = new WebAssembly.Instance(new WebAssembly.Module(fromBase64(lzmaDecoder)));
+  const { memory, lzma_work_size: workSize, lzma_decode: decode } = decoder.exports;
   const packed = fromBase64(coreLzma);
   // The decoder has no heap: its buffers go past its initial memory.
   const input = memory.buffer.byteLength;
@@ -29,4 +34,9 @@ export async function coreWasmBytes() {
     throw new Error('mailverdict: the embedded WebAssembly core is damaged');
   }
   return new Uint8Array(memory.buffer, output, coreSize).slice();
+}
+
+/** Resolves to the core's .wasm bytes (a Uint8Array of its own). */
+export async function coreWasmBytes() {
+  return coreWasmBytesSync();
 }

@@ -11,13 +11,14 @@
 //
 // The core exports a plain C ABI (wasm/bindings.cpp): text goes in as UTF-8
 // copied into its memory, the report comes back as UTF-8 read in place.
-import { coreWasmBytes } from './mailverdict-core-bytes.mjs';
+import { coreWasmBytesSync } from './mailverdict-core-bytes.mjs';
 
 const encoder = new TextEncoder();
 // Invalid UTF-8 (which the core never writes) would become U+FFFD.
 const decoder = new TextDecoder();
 
 let corePromise = null;
+let ready = null;  // the loaded core, once corePromise has resolved
 
 // The few functions the C library asks of its host (-sSTANDALONE_WASM).
 function hostImports() {
@@ -30,15 +31,41 @@ function hostImports() {
 }
 
 let compiled = null;  // the WebAssembly.Module, kept to start afresh after a trap
+let synchronous = true;  // whether the host compiles and instantiates it synchronously
+
+// Synchronous compilation, where the host allows it for a module this size:
+// the whole load is then one stretch of main-thread work (unpack, compile,
+// instantiate) that ends before the browser renders again, so a page opened
+// with text in it shows its first verdict in its first frame. Browsers may
+// refuse synchronous compilation of large modules on the main thread
+// (RangeError); then it is compiled asynchronously.
+function compileNow(bytes) {
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+function mark(name) {
+  globalThis.performance?.mark?.(name);
+}
 
 /** The core instantiated, as the calls this module makes: strings in and out. */
 async function instantiate(wasmBinary) {
-  let instance;
-  if (compiled) {
-    instance = await WebAssembly.instantiate(compiled, hostImports());
-  } else {
-    ({ module: compiled, instance } = await WebAssembly.instantiate(await (wasmBinary ?? coreWasmBytes()), hostImports()));
+  if (!compiled) {
+    const bytes = wasmBinary ? await wasmBinary : coreWasmBytesSync();
+    mark('mail-verdict-core-unpacked');
+    compiled = compileNow(bytes);
+    if (!compiled) {
+      synchronous = false;
+      compiled = await WebAssembly.compile(bytes);
+    }
+    mark('mail-verdict-core-compiled');
   }
+  const instance = synchronous ? new WebAssembly.Instance(compiled, hostImports())
+    : await WebAssembly.instantiate(compiled, hostImports());
   const wasm = instance.exports;
   wasm._initialize();  // the C++ static constructors
   let broken = false;
@@ -61,6 +88,7 @@ async function instantiate(wasmBinary) {
     } catch (error) {
       broken = true;  // a trap leaves the core's memory in an unknown state
       corePromise = null;
+      ready = null;
       throw error;
     } finally {
       if (!broken) wasm.mv_free(at);
@@ -83,14 +111,14 @@ async function instantiate(wasmBinary) {
 export function load(options = {}) {
   if (!corePromise) {
     corePromise = instantiate(options.wasmBinary);
-    corePromise.catch(() => { corePromise = null; });
+    corePromise.then((core) => { ready = core; }, () => { corePromise = null; });
   }
   return corePromise;
 }
 
 /** Analyzes pasted headers, a message or a bounce; resolves to the report object (schema 1). */
 export async function analyze(text, options) {
-  const core = await load();
+  const core = ready ?? await load();
   return JSON.parse(core.analyzeWith(String(text ?? ''), String(options?.dmarcRecord ?? ''),
     String(options?.spfRecord ?? '')));
 }

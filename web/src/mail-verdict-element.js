@@ -122,8 +122,10 @@ export class MailVerdictElement extends HTMLElement {
   }
 
   connectedCallback() {
-    // Compile the core while the person finds their headers, so the first paste answers at once.
-    setTimeout(() => load().catch(() => {}), 0);
+    // Load the core while the person finds their headers, so the first paste
+    // answers at once: after the first frame, which it would otherwise delay
+    // (loading is one stretch of main-thread work; see mailverdict.mjs).
+    requestAnimationFrame(() => setTimeout(() => load().catch(() => {}), 0));
     if (this.hasAttribute('dmarc-record')) this.#dmarc.value = this.getAttribute('dmarc-record');
     if (this.hasAttribute('spf-record')) this.#spf.value = this.getAttribute('spf-record');
     // An element parsed with a value analyzes at once: its attributeChangedCallback
