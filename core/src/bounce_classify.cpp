@@ -115,6 +115,43 @@ const data::bounce_texts_ja_row* find_japanese_text(std::string_view text, std::
 
 }  // namespace internal
 
+void bounce_context::read() const {
+  if (read_) return;
+  read_ = true;
+  const auto patterns = data::bounce_patterns();
+  if (!text_.empty()) {
+    const internal::folded_text folded(text_);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      if (!patterns[i].pattern.empty() && pattern_matches(folded, patterns[i].pattern)) {
+        pattern_rows_.push_back(i);
+      }
+    }
+  }
+  if (const auto* row = internal::find_japanese_text(text_, "reason")) {
+    japanese_ = row - data::bounce_texts_ja().data();
+  }
+  const auto lists = data::blocklists();
+  blocklists_.resize(lists.size());
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    blocklists_[i] = internal::icontains(text_, lists[i].marker);
+  }
+}
+
+const std::vector<std::size_t>& bounce_context::pattern_rows() const {
+  read();
+  return pattern_rows_;
+}
+
+std::ptrdiff_t bounce_context::japanese_reason() const {
+  read();
+  return japanese_;
+}
+
+bool bounce_context::names_blocklist(std::size_t i) const {
+  read();
+  return i < blocklists_.size() && blocklists_[i];
+}
+
 std::string detect_provider(std::string_view host_or_text) {
   if (host_or_text.find(' ') == std::string_view::npos) {
     if (std::string p = provider_of_host(host_or_text); !p.empty()) return p;
@@ -128,6 +165,11 @@ std::string detect_provider(std::string_view host_or_text) {
 
 bounce_classification classify_bounce(const bounce_recipient& r, std::string_view context,
                                       std::string_view provider) {
+  return classify_bounce(r, bounce_context(context), provider);
+}
+
+bounce_classification classify_bounce(const bounce_recipient& r, const bounce_context& context,
+                                      std::string_view provider) {
   bounce_classification c;
   c.provider = std::string(provider);
   if (c.provider.empty() && !r.remote_mta.empty()) c.provider = provider_of_host(r.remote_mta);
@@ -140,6 +182,15 @@ bounce_classification classify_bounce(const bounce_recipient& r, std::string_vie
       if (!code_matches(row.code, r.status, r.reply_code)) continue;
       if (!code_only && !pattern_matches(folded, row.pattern)) continue;
       return &row;
+    }
+    return nullptr;
+  };
+  // The first row of the context's matches that accepts this recipient's
+  // codes: what by_rows(context, false) gives, without reading it again.
+  auto by_context = [&]() -> const data::bounce_patterns_row* {
+    const auto patterns = data::bounce_patterns();
+    for (const std::size_t i : context.pattern_rows()) {
+      if (code_matches(patterns[i].code, r.status, r.reply_code)) return &patterns[i];
     }
     return nullptr;
   };
@@ -167,18 +218,19 @@ bounce_classification classify_bounce(const bounce_recipient& r, std::string_vie
     // "This message has been in the queue too long" is the reporting MTA's
     // own note that it gave up; the refusal it quotes with it (qmail's
     // "Connected to HOST but my name was rejected.") says why.
-    if (row->category == "expired" && !context.empty()) {
-      const auto* why = by_rows(context, false);
+    if (row->category == "expired" && !context.text().empty()) {
+      const auto* why = by_context();
       if (why != nullptr && why->category != "expired") take(why, confidence_level::likely, true);
     }
   } else if (const auto* jrow = internal::find_japanese_text(words, "reason")) {
     take_japanese(jrow, confidence_level::certain);
   } else if (const auto* crow = by_rows({}, true)) {
     take(crow, confidence_level::likely, false);
-  } else if (const auto* hrow = context.empty() ? nullptr : by_rows(context, false)) {
+  } else if (const auto* hrow = context.text().empty() ? nullptr : by_context()) {
     take(hrow, confidence_level::likely, true);
-  } else if (const auto* jctx = internal::find_japanese_text(context, "reason")) {
-    take_japanese(jctx, confidence_level::likely);
+  } else if (context.japanese_reason() >= 0) {
+    take_japanese(&data::bounce_texts_ja()[static_cast<std::size_t>(context.japanese_reason())],
+                  confidence_level::likely);
   } else if (r.status) {
     const auto st = parse_enhanced_status(*r.status);
     const std::string detail =
@@ -208,10 +260,10 @@ bounce_classification classify_bounce(const bounce_recipient& r, std::string_vie
 
   // The block list a rejection names, for the delisting steps.
   if (c.category == "ip_blocklisted" || c.category == "reputation") {
-    for (const auto& row : data::blocklists()) {
-      if (internal::icontains(r.diagnostic, row.marker) ||
-          internal::icontains(context, row.marker)) {
-        c.blocklist = std::string(row.name);
+    const auto lists = data::blocklists();
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      if (internal::icontains(r.diagnostic, lists[i].marker) || context.names_blocklist(i)) {
+        c.blocklist = std::string(lists[i].name);
         break;
       }
     }

@@ -248,13 +248,14 @@ void diagnose_bounce(const bounce_message& b, report& out) {
   bounce_report br;
   br.layout = b.layout;
   std::vector<bounce_classification> classes;
+  const bounce_context context(b.human_text);  // read once for every recipient
   for (const auto& r : b.recipients) {
     std::string prov = host_provider;
     if (!r.remote_mta.empty()) {
       const std::string p = detect_provider(r.remote_mta);
       if (!p.empty()) prov = p;
     }
-    classes.push_back(classify_bounce(r, b.human_text, prov));
+    classes.push_back(classify_bounce(r, context, prov));
     br.recipients.push_back(
         {r.address, r.action, r.reply_code, r.status, classes.back().category, r.diagnostic});
   }

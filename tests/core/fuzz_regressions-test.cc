@@ -11,6 +11,7 @@
 #include "corpus.h"
 #include "mailverdict.h"
 #include "mailverdict/address.h"
+#include "mailverdict/bounce.h"
 #include "mailverdict/dkim_signature.h"
 #include "mailverdict/domain.h"
 #include "mailverdict/internal/text.h"
@@ -32,6 +33,13 @@ void run_target(const std::string& target, const std::string& input) {
     EXPECT_LE(parse_received(input).from.size(), input.size());
   } else if (target == "dkim_signature") {
     (void)parse_dkim_signature(input);
+  } else if (target == "bounce") {
+    // analyze() stops at the NUL bytes fuzz inputs hold; the target does not.
+    if (const auto b = read_bounce(input)) {
+      report r;
+      diagnose_bounce(*b, r);
+      EXPECT_LE(to_json(r).size(), 64 * input.size() + 256 * 1024);
+    }
   }
 }
 

@@ -19,6 +19,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,9 +85,39 @@ struct bounce_classification {
   std::string blocklist;  ///< The block list the text names ("Spamhaus"), "" when none.
 };
 
+/// Further text of a notice that may explain its recipients' failures (the
+/// human-readable part), read once for all of them: which pattern rows,
+/// Japanese phrases and block-list names it holds is found on first use and
+/// kept, so a notice with many recipients costs no more passes over its
+/// text than one with a single recipient. Holds a view of `text`.
+class bounce_context {
+ public:
+  explicit bounce_context(std::string_view text) : text_(text) {}
+  std::string_view text() const { return text_; }
+  /// Indices into the pattern table (core/data/bounce_patterns.tsv) of the
+  /// rows with words that the text holds, in table order.
+  const std::vector<std::size_t>& pattern_rows() const;
+  /// Index into bounce_texts_ja.tsv of the first "reason" phrase the text
+  /// holds, or -1.
+  std::ptrdiff_t japanese_reason() const;
+  /// Whether the text names block list `i` of core/data/blocklists.tsv.
+  bool names_blocklist(std::size_t i) const;
+
+ private:
+  void read() const;
+  std::string_view text_;
+  mutable bool read_ = false;
+  mutable std::vector<std::size_t> pattern_rows_;
+  mutable std::ptrdiff_t japanese_ = -1;
+  mutable std::vector<bool> blocklists_;
+};
+
 /// Classifies one recipient's failure. `context` is further text of the
-/// notice that may explain it (the human-readable part), consulted after the
-/// diagnostic itself; `provider` is what the host names already say.
+/// notice that may explain it, consulted after the diagnostic itself;
+/// `provider` is what the host names already say.
+bounce_classification classify_bounce(const bounce_recipient& r, const bounce_context& context,
+                                      std::string_view provider);
+/// The same with the context as plain text (one recipient).
 bounce_classification classify_bounce(const bounce_recipient& r, std::string_view context,
                                       std::string_view provider);
 
