@@ -34,6 +34,25 @@ test('the page loads only its own three files, then makes no request at all', as
   await close();
 });
 
+test('the core\u2019s idle-time warm-up requests nothing and changes nothing on screen', async () => {
+  const { page, errors, requests, close } = await open(env.browser, env.server.url);
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+  const done = await page.waitForFunction(() => performance.getEntriesByName('mail-verdict-warm')[0]?.detail ?? null,
+    null, { timeout: 30000 });
+  const { runs, times } = await done.jsonValue();
+  assert.ok(runs > 0 && times.length === runs);
+  const state = await page.evaluate(() => {
+    const el = document.querySelector('mail-verdict');
+    return { report: el.report, value: el.value, shown: el.shadowRoot.querySelector('.output').childElementCount,
+      status: el.shadowRoot.querySelector('.status').textContent, hasReport: el.hasAttribute('data-has-report') };
+  });
+  assert.deepEqual(state, { report: null, value: '', shown: 0, status: '', hasReport: false });
+  assert.deepEqual(requests.slice(loaded), [], 'requests after load');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the Content-Security-Policy forbids connections and inline script', async () => {
   const { page, close } = await open(env.browser, env.server.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

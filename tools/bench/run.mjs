@@ -333,20 +333,31 @@ async function chromiumBench() {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url + 'index.html');
-    const durations = await page.evaluate(async (text) => {
+    const { durations, warm } = await page.evaluate(async (text) => {
       const el = document.querySelector('mail-verdict');
       await customElements.whenDefined('mail-verdict');
-      await el.analyzeNow();  // loads the module
+      // A person pastes a moment after the page has appeared, by when the
+      // page has loaded the core and warmed it up in idle time (warm-up.js):
+      // wait for that (at most 10 s), as a person would.
+      const t0 = performance.now();
+      const warmed = () => performance.getEntriesByName('mail-verdict-warm')[0];
+      while (!warmed() && performance.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 50));
+      const w = warmed();
       performance.clearMeasures('mail-verdict-analyze');
       for (let i = 0; i < 30; i++) {
         el.value = text + ' '.repeat(i % 2);  // a real change each time
         await new Promise((r) => el.addEventListener('mail-verdict-analyzed', r, { once: true }));
       }
-      return performance.getEntriesByName('mail-verdict-analyze', 'measure').map((m) => m.duration);
+      return {
+        durations: performance.getEntriesByName('mail-verdict-analyze', 'measure').map((m) => m.duration),
+        warm: w ? { at: w.startTime, ...w.detail } : null,
+      };
     }, text20k);
     const ms = median(durations.slice(5));
-    row('20 KB header in the page (mail-verdict-analyze measure)', `${fmtMs(ms)} (median of ${durations.length - 5})`,
-      '< 5 ms', ms < 5);
+    row('20 KB header in the page (mail-verdict-analyze measure)', `${fmtMs(ms)} (median of ${durations.length - 5}; ` +
+      `first 5: ${durations.slice(0, 5).map((d) => d.toFixed(1)).join(', ')} ms)`, '< 5 ms', ms < 5);
+    row('  idle-time warm-up before it', warm ? `done ${fmtMs(warm.at)} after navigation, ${warm.runs} runs, ` +
+      `${fmtMs(warm.workMs)} of work (each run: ${warm.times.join(', ')} ms)` : 'not finished within 10 s');
     await context.close();
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@
 // openFile(file). Event: mail-verdict-analyzed (bubbles, composed).
 // Styling: CSS custom properties --mv-* and ::part() (see mail-verdict.css).
 import { analyze, load } from './mailverdict.mjs';
+import { warmUp } from './warm-up.js';
 import { decodePendingWords } from './pending-words.js';
 import { h, copyText, download } from './dom.js';
 import { MailVerdictAnalyzedEvent } from './mail-verdict-analyzed-event.js';
@@ -124,8 +125,9 @@ export class MailVerdictElement extends HTMLElement {
   connectedCallback() {
     // Load the core while the person finds their headers, so the first paste
     // answers at once: after the first frame, which it would otherwise delay
-    // (loading is one stretch of main-thread work; see mailverdict.mjs).
-    requestAnimationFrame(() => setTimeout(() => load().catch(() => {}), 0));
+    // (loading is one stretch of main-thread work; see mailverdict.mjs). Then
+    // warm it up in idle moments (warm-up.js).
+    requestAnimationFrame(() => setTimeout(() => load().then(warmUp, () => {}), 0));
     if (this.hasAttribute('dmarc-record')) this.#dmarc.value = this.getAttribute('dmarc-record');
     if (this.hasAttribute('spf-record')) this.#spf.value = this.getAttribute('spf-record');
     // An element parsed with a value analyzes at once: its attributeChangedCallback
