@@ -82,11 +82,12 @@ export function warmUpTexts() {
   return [madeUpMessage(), MADE_UP_BOUNCE];
 }
 
-// Measured in Chromium 156 on the 20 KB header of the benchmark: after 40
-// runs (about 250 ms of work on the development machine) its analysis took
-// 3.1-3.5 ms instead of 11, after 20 runs 4.2 ms. The runs stop earlier if
-// they have taken more than MAX_WORK_MS in all (a slow machine).
-const RUNS = 40;
+// Measured in Chromium 156 on the 20 KB header of the benchmark: its
+// analysis took 11 ms with no warm-up, 4.2 ms after 20 runs, 3.1-3.5 ms after
+// 40 and 2.6 ms after 80 (a run: 2 to 7 ms once compiled, on the development
+// machine). The runs stop earlier if they have taken more than MAX_WORK_MS in
+// all (a slow machine).
+const RUNS = 60;
 const MAX_WORK_MS = 1500;
 
 let started = false;
