@@ -35,8 +35,3 @@ export function coreWasmBytesSync() {
   }
   return new Uint8Array(memory.buffer, output, coreSize).slice();
 }
-
-/** Resolves to the core's .wasm bytes (a Uint8Array of its own). */
-export async function coreWasmBytes() {
-  return coreWasmBytesSync();
-}

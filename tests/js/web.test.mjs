@@ -62,9 +62,9 @@ test('the Markdown and text reports say the verdict, the causes and the numbered
 });
 
 test('the embedded core unpacks to the exact bytes of the .wasm, and is much smaller than gzip makes it', async () => {
-  const { coreWasmBytes } = await import(pathToFileURL(join(webDir, 'mailverdict-core-bytes.mjs')).href);
+  const { coreWasmBytesSync } = await import(pathToFileURL(join(webDir, 'mailverdict-core-bytes.mjs')).href);
   const wasm = readFileSync(join(repoRoot, 'build', 'wasm', 'wasm', 'mailverdict-core.wasm'));
-  const bytes = await coreWasmBytes();
+  const bytes = coreWasmBytesSync();
   assert.equal(bytes.length, wasm.length);
   assert.ok(Buffer.from(bytes).equals(wasm), 'the unpacked core differs from the .wasm');
   const source = readFileSync(join(webDir, 'mailverdict-core-wasm.js'));
