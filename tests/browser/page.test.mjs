@@ -181,6 +181,7 @@ test('a share link carries the input in the fragment only, redacted, and restore
   const original = await clickSample(page, 'sendgrid-unaligned');
   assert.equal(await page.locator('#share-redact').isChecked(), true);
   await page.locator('#share-create').click();
+  await page.waitForFunction(() => document.querySelector('#share-link').value !== '');  // made asynchronously
   const link = await page.locator('#share-link').inputValue();
   assert.ok(link.startsWith(`${env.server.url}#share=v1.`), link);
   assert.equal(new URL(link).search, '');
@@ -208,6 +209,7 @@ test('a share link carries the input in the fragment only, redacted, and restore
   await clickSample(third.page, 'forwarded');
   await third.page.locator('#share-redact').uncheck();
   await third.page.locator('#share-create').click();
+  await third.page.waitForFunction(() => document.querySelector('#share-link').value !== '');  // made asynchronously
   const exact = await third.page.locator('#share-link').inputValue();
   const sampleText = await third.page.locator('mail-verdict textarea').inputValue();
   await third.close();

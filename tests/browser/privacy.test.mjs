@@ -141,6 +141,8 @@ test('the XSS battery through a share link and through a file', async () => {
   await analyzed(first.page, () => paste(first.page, BATTERY));
   await first.page.locator('#share-redact').uncheck();
   await first.page.locator('#share-create').click();
+  // The link is made asynchronously (CompressionStream): wait for it.
+  await first.page.waitForFunction(() => document.querySelector('#share-link').value !== '');
   const link = await first.page.locator('#share-link').inputValue();
   await first.close();
 
