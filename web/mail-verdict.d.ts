@@ -5,10 +5,27 @@ import type { Report, AnalyzeOptions } from './mailverdict.js';
 export type { Report, AnalyzeOptions, Cause, Evidence, Fix, ResultWord } from './mailverdict.js';
 export { analyze, analyzeToText, version } from './mailverdict.js';
 
-/** Fired after every analysis; bubbles and is composed, so the host page hears it. */
+/**
+ * Fired after every analysis, once the report is ready and the verdict card (verdict, causes,
+ * fixes) shows it; bubbles and is composed, so the host page hears it. The panels below the card
+ * (authentication, route, spam filters, headers, the input as pasted) are not in the element
+ * yet: they are added in a task of their own after the next frame, and
+ * `mail-verdict-rendered` follows.
+ */
 export class MailVerdictAnalyzedEvent extends Event {
   constructor(report: Report);
   readonly type: 'mail-verdict-analyzed';
+  readonly report: Report;
+}
+
+/**
+ * Fired once the whole report is in the element, the panels below the verdict card included
+ * (right after `mail-verdict-analyzed` in compact mode). Not fired for a report that a newer
+ * analysis replaced before its panels were added. Bubbles and is composed.
+ */
+export class MailVerdictRenderedEvent extends Event {
+  constructor(report: Report);
+  readonly type: 'mail-verdict-rendered';
   readonly report: Report;
 }
 
@@ -30,7 +47,7 @@ export class MailVerdictElement extends HTMLElement {
   spfRecord: string;
   /** The last report (schema 1), or null before the first analysis. */
   readonly report: Report | null;
-  /** Analyzes the current text now. */
+  /** Analyzes the current text now; resolves when `mail-verdict-analyzed` fires. */
   analyzeNow(): Promise<Report | null>;
   /** Loads a .eml or .txt file and analyzes it. */
   openFile(file: Blob & { name: string }): Promise<Report | null>;
@@ -49,5 +66,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'mail-verdict-analyzed': MailVerdictAnalyzedEvent;
+    'mail-verdict-rendered': MailVerdictRenderedEvent;
   }
 }

@@ -82,10 +82,18 @@ export async function paste(page, text, selector = 'mail-verdict') {
   }, text);
 }
 
-/** Waits for the next mail-verdict-analyzed event after `action`, resolving to its report. */
+/**
+ * Waits for the next analysis after `action` to be shown whole, resolving to
+ * its report: mail-verdict-analyzed fires when the verdict card is in place,
+ * mail-verdict-rendered once the panels below it are in as well, and tests
+ * read those panels.
+ */
 export async function analyzed(page, action) {
   const waiting = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('mail-verdict-analyzed', (e) => resolve(e.report), { once: true });
+    document.addEventListener('mail-verdict-analyzed', (e) => {
+      const report = e.report;
+      document.addEventListener('mail-verdict-rendered', (r) => { if (r.report === report) resolve(report); });
+    }, { once: true });
   }));
   await page.evaluate(() => new Promise(requestAnimationFrame));
   await action();

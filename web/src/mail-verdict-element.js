@@ -3,14 +3,18 @@
 // Attributes: value (text to analyze), dmarc-record, spf-record, compact
 // (verdict, causes and fixes only), theme ("light", "dark"; else the system's).
 // Property: report (the last report, schema 1), value. Methods: analyzeNow(),
-// openFile(file). Event: mail-verdict-analyzed (bubbles, composed).
+// openFile(file). Events (bubble, composed): mail-verdict-analyzed once the
+// report is ready and the verdict card (verdict, causes, fixes) is in place;
+// mail-verdict-rendered once the panels below it are in as well, in a task of
+// their own after the frame that shows the card (at once when compact).
 // Styling: CSS custom properties --mv-* and ::part() (see mail-verdict.css).
 import { analyze, load } from './mailverdict.mjs';
 import { warmUp } from './warm-up.js';
 import { decodePendingWords } from './pending-words.js';
 import { h, copyText, download } from './dom.js';
-import { MailVerdictAnalyzedEvent } from './mail-verdict-analyzed-event.js';
-import { renderReport } from './render-report.js';
+import { MailVerdictAnalyzedEvent, MailVerdictRenderedEvent } from './mail-verdict-analyzed-event.js';
+import { renderReportTop, renderReportLower } from './render-report.js';
+import { afterNextFrame } from './after-frame.js';
 import { toMarkdown, toPlainText } from './report-text.js';
 import { statusOf } from './words.js';
 import { styles } from './mail-verdict-styles.js';
@@ -59,6 +63,9 @@ export class MailVerdictElement extends HTMLElement {
   #announce;
   #output;
   #opened = '';
+  #renderId = 0;
+  #flushLower = null;  // adds the pending lower panels at once (printing needs them)
+  #onBeforePrint = () => this.#flushLower?.();
 
   constructor() {
     super();
@@ -128,6 +135,7 @@ export class MailVerdictElement extends HTMLElement {
     // (loading is one stretch of main-thread work; see mailverdict.mjs). Then
     // warm it up in idle moments (warm-up.js).
     requestAnimationFrame(() => setTimeout(() => load().then(warmUp, () => {}), 0));
+    addEventListener('beforeprint', this.#onBeforePrint);
     if (this.hasAttribute('dmarc-record')) this.#dmarc.value = this.getAttribute('dmarc-record');
     if (this.hasAttribute('spf-record')) this.#spf.value = this.getAttribute('spf-record');
     // An element parsed with a value analyzes at once: its attributeChangedCallback
@@ -138,13 +146,17 @@ export class MailVerdictElement extends HTMLElement {
     }
   }
 
+  disconnectedCallback() {
+    removeEventListener('beforeprint', this.#onBeforePrint);
+  }
+
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'value') this.#input.value = newValue ?? '';
     if (name === 'dmarc-record') this.#dmarc.value = newValue ?? '';
     if (name === 'spf-record') this.#spf.value = newValue ?? '';
     if (name === 'compact') {
-      if (this.#report) this.#render(this.#report);
+      if (this.#report) this.#render(this.#report).schedule();
       return;
     }
     if (this.isConnected && this.#input.value !== '') this.#schedule();
@@ -188,13 +200,44 @@ export class MailVerdictElement extends HTMLElement {
     this.#timer = setTimeout(() => this.analyzeNow(), DEBOUNCE_MS);
   }
 
+  /**
+   * Shows the verdict card now. The panels below it (authentication, route,
+   * spam filters, headers, the input) come after the next frame, when the
+   * caller calls `schedule()`: laying the whole report out before the first
+   * frame after an analysis would delay the verdict by the panels' layout.
+   * `done` resolves to whether they were added (false: a newer report took
+   * the place first). Printing adds them at once (#flushLower).
+   */
   #render(report) {
-    this.#output.replaceChildren(...renderReport(report, {
-      compact: this.hasAttribute('compact'), input: this.#input.value,
-    }));
+    const id = ++this.#renderId;
+    const input = this.#input.value;
+    const compact = this.hasAttribute('compact');
+    this.#output.replaceChildren(...renderReportTop(report, { compact }));
+    this.#flushLower = null;
+    if (compact) return { done: Promise.resolve(true), schedule() {} };
+    let settle;
+    const done = new Promise((resolve) => { settle = resolve; });
+    let ran = false;
+    const addLower = () => {
+      if (ran) return;
+      ran = true;
+      if (id !== this.#renderId) {
+        settle(false);
+        return;
+      }
+      this.#flushLower = null;
+      this.#output.append(...renderReportLower(report, { input }));
+      settle(true);
+    };
+    this.#flushLower = addLower;
+    return { done, schedule: () => afterNextFrame(addLower) };
   }
 
-  /** Analyzes the current text now; resolves to the report. */
+  /**
+   * Analyzes the current text now; resolves to the report once the verdict
+   * card shows it (when mail-verdict-analyzed fires; the panels below follow
+   * with mail-verdict-rendered).
+   */
   async analyzeNow() {
     clearTimeout(this.#timer);
     const run = ++this.#run;
@@ -212,12 +255,17 @@ export class MailVerdictElement extends HTMLElement {
     performance.measure('mail-verdict-analyze', 'mail-verdict-analyze-start', 'mail-verdict-analyze-end');
     if (run !== this.#run) return report;  // a newer analysis started meanwhile
     this.#report = report;
-    this.#render(report);
+    const shown = this.#render(report);
     this.#announce.textContent = `${statusOf(report).label}: ${report?.verdict?.headline ?? ''}`;
     this.#say(this.#opened);
     this.#opened = '';
     this.toggleAttribute('data-has-report', true);
     this.dispatchEvent(new MailVerdictAnalyzedEvent(report));
+    // After the event, so that a listener's own frame callbacks run first.
+    shown.schedule();
+    shown.done.then((added) => {
+      if (added) this.dispatchEvent(new MailVerdictRenderedEvent(report));
+    });
     return report;
   }
 

@@ -18,14 +18,32 @@ function renderExport() {
     button('copy-markdown', 'Copy as Markdown'), button('copy-text', 'Copy as text'), button('download-json', 'Download JSON'));
 }
 
-/** The report as a list of nodes. `compact` keeps the verdict, the causes and the fixes. */
-export function renderReport(report, { compact = false, input = '' } = {}) {
+/**
+ * The verdict card and what to do about it: the verdict, the export buttons,
+ * the bounce, the causes, the fix list and how to confirm the fix. The
+ * element shows these first, in the frame right after the analysis.
+ */
+export function renderReportTop(report, { compact = false } = {}) {
   const parts = [renderVerdict(report)];
   if (!compact) parts.push(renderExport());
   parts.push(renderBounce(report), renderCauses(report), renderFixes(report), renderConfirm(report));
-  if (!compact) {
-    parts.push(renderAuthentication(report), renderRoute(report), renderAntispam(report), renderWarnings(report),
-      renderHeaders(report), renderRaw(input));
-  }
   return parts.filter(Boolean);
+}
+
+/**
+ * The panels below the fixes: authentication, route, spam filter verdicts,
+ * notes on the input, the header listing and the input as pasted. Most of
+ * the report's layout is here; the element adds them in a task of their own
+ * after the frame that shows the verdict card (none in compact mode).
+ */
+export function renderReportLower(report, { input = '' } = {}) {
+  return [renderAuthentication(report), renderRoute(report), renderAntispam(report), renderWarnings(report),
+    renderHeaders(report), renderRaw(input)].filter(Boolean);
+}
+
+/** The report as a list of nodes. `compact` keeps the verdict, the causes and the fixes. */
+export function renderReport(report, { compact = false, input = '' } = {}) {
+  const parts = renderReportTop(report, { compact });
+  if (!compact) parts.push(...renderReportLower(report, { input }));
+  return parts;
 }
