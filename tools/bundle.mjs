@@ -125,9 +125,19 @@ for (const file of ['mailverdict.mjs', 'mailverdict-core-bytes.mjs', 'mailverdic
 }
 cpSync(join(root, 'wasm', 'mailverdict.d.ts'), join(out, 'mailverdict.d.ts'));
 cpSync(join(root, 'web', 'src', 'embed.js'), join(out, 'embed.js'));
-writeFileSync(join(out, 'mail-verdict.js'), bundle(join(stage, 'index.js')));
+// Chromium's explicit compile hint (Chrome 136+; a plain comment elsewhere):
+// compile every function of the file on the thread that parses the script
+// while it downloads, instead of each one on the main thread at its first
+// call. Nearly all of these modules' functions run for the first verdict. In
+// a trace of the page opened with a sample, the main thread's JavaScript
+// compilation went from about 13 ms of CPU to about 4; its whole CPU time
+// to the first verdict from 198 to 189 ms (medians of 8 interleaved runs).
+// It must be the file's first line; the offline page's inline script is not
+// compiled while downloading, so it goes without.
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+writeFileSync(join(out, 'mail-verdict.js'), COMPILE_HINT + bundle(join(stage, 'index.js')));
 const pageJs = bundle(join(stage, 'page.js'), { exports: false });
-writeFileSync(join(out, 'page.js'), pageJs);
+writeFileSync(join(out, 'page.js'), COMPILE_HINT + pageJs);
 const html = readFileSync(join(root, 'web', 'index.html'), 'utf8');
 const pageCss = readFileSync(join(root, 'web', 'page.css'), 'utf8');
 writeFileSync(join(out, 'mailverdict-offline.html'), offlinePage(html, pageJs, pageCss));

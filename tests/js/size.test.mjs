@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pageSizes } from '../../tools/size.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { webDir } from './paths.mjs';
 
 const s = pageSizes(webDir);
@@ -23,4 +25,11 @@ test('the offline file is one file of about the page\u2019s size, and page.js ca
   assert.ok(s.offline.gzip <= s.total.gzip + 8 * 1024, `offline: ${s.offline.gzip} vs page ${s.total.gzip}`);
   assert.ok(s.page.find((f) => f.file === 'page.js').raw > 100 * 1024);
   assert.ok(s.wasm.gzip < s.total.gzip);
+});
+
+test('page.js and mail-verdict.js open with Chromium\u2019s compile hint; the offline page\u2019s inline script does not carry it', () => {
+  for (const file of ['page.js', 'mail-verdict.js']) {
+    assert.ok(readFileSync(join(webDir, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), file);
+  }
+  assert.ok(!readFileSync(join(webDir, 'mailverdict-offline.html'), 'utf8').includes('allFunctionsCalledOnLoad'));
 });
