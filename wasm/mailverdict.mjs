@@ -71,18 +71,34 @@ async function instantiate(wasmBinary) {
   let broken = false;
   const run = (text, dmarcRecord, spfRecord, asText) => {
     if (broken) throw new Error('mailverdict: the core stopped on an earlier input; load it again');
-    const parts = [text, dmarcRecord, spfRecord].map((s) => encoder.encode(s));
-    const total = parts.reduce((n, p) => n + p.length, 0);
-    const at = wasm.mv_alloc(total);
-    let offset = at;
-    const heap = new Uint8Array(wasm.memory.buffer);
-    for (const p of parts) {
-      heap.set(p, offset);
-      offset += p.length;
+    const strings = [text, dmarcRecord, spfRecord];
+    // The UTF-8 goes straight into the core's memory (encodeInto) when one
+    // byte per UTF-16 unit is room enough (all ASCII, the usual case);
+    // otherwise each string is encoded first and copied in at its exact size.
+    const units = strings.reduce((n, s) => n + s.length, 0);
+    let at = wasm.mv_alloc(units);
+    let heap = new Uint8Array(wasm.memory.buffer, at, units);  // after the allocation: it may grow the memory
+    let offset = 0;
+    let lengths = strings.map((s) => {
+      const { read, written } = encoder.encodeInto(s, heap.subarray(offset));
+      offset += written;
+      return read === s.length ? written : -1;
+    });
+    if (lengths.includes(-1)) {
+      wasm.mv_free(at);
+      const bytes = strings.map((s) => encoder.encode(s));
+      lengths = bytes.map((b) => b.length);
+      at = wasm.mv_alloc(lengths.reduce((n, k) => n + k, 0));
+      heap = new Uint8Array(wasm.memory.buffer);
+      offset = at;
+      for (const b of bytes) {
+        heap.set(b, offset);
+        offset += b.length;
+      }
     }
     try {
-      const result = wasm.mv_analyze(at, parts[0].length, at + parts[0].length, parts[1].length,
-        at + parts[0].length + parts[1].length, parts[2].length, asText ? 1 : 0);
+      const result = wasm.mv_analyze(at, lengths[0], at + lengths[0], lengths[1],
+        at + lengths[0] + lengths[1], lengths[2], asText ? 1 : 0);
       // The memory may have grown during the call: view it afresh.
       return decoder.decode(new Uint8Array(wasm.memory.buffer, result, wasm.mv_result_size()));
     } catch (error) {

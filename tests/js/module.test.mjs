@@ -46,6 +46,28 @@ test('lone surrogates and invalid text still give valid JSON', async () => {
   assert.equal(r.schema, 1);
 });
 
+// The text reaches the core's memory in one of two ways (mailverdict.mjs):
+// encoded in place when it is all ASCII, encoded and copied otherwise. Both
+// must carry the three strings whole and in their places.
+for (const [kind, name] of [['ASCII', 'Reunion'], ['non-ASCII', 'R\u00e9union \u4f1a\u8b70 \ud83d\udcc5']]) {
+  test(`${kind} text and the pasted records arrive whole`, async () => {
+    const text = `From: ${name} <a@example.com>\nSubject: ${name}\n` +
+      'Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.com;\n' +
+      ' dmarc=pass header.from=example.com\n';
+    const core = await mod.load();
+    const r = JSON.parse(core.analyzeWith(text, 'v=DMARC1; p=quarantine', 'v=spf1 -all'));
+    const subject = r.headers.find((h) => h.name === 'Subject');
+    assert.equal(subject.value, name);
+    assert.equal(r.headers.length, 3);
+    assert.equal(r.authentication.dmarc.policy, 'quarantine');
+    assert.equal(r.authentication.dmarc.policy_source, 'record');
+    // The same text with a non-ASCII record: the record is read whole too.
+    const r2 = JSON.parse(core.analyzeWith(text, 'v=DMARC1; p=reject; rua=mailto:d\u00e9@example.com', ''));
+    assert.equal(r2.authentication.dmarc.policy, 'reject');
+    assert.equal(r2.headers.find((h) => h.name === 'Subject').value, name);
+  });
+}
+
 test('the SendGrid example names the unaligned domain', async () => {
   const r = await mod.analyze(
     'From: Northwind Traders <orders@northwind-traders.com>\n' +
