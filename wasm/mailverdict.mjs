@@ -44,8 +44,18 @@ function compileNow(bytes) {
     return new WebAssembly.Module(bytes);
   } catch (error) {
     if (error instanceof RangeError) return null;
-    throw error;
+    throw unsupported(error);
   }
+}
+
+// A host that cannot compile the core is older than the WebAssembly features
+// it uses (SIMD128 and bulk memory, see wasm/CMakeLists.txt): say so, rather
+// than pass on the engine's words about an opcode. `unsupported: true` tells
+// the page that trying again will not help.
+function unsupported(error) {
+  if (!(error instanceof WebAssembly.CompileError)) return error;
+  return Object.assign(new Error('this browser cannot run the analyzer, which needs WebAssembly with SIMD ' +
+    '(Chrome or Edge 91, Firefox 89, Safari 16.4 or later)', { cause: error }), { unsupported: true });
 }
 
 function mark(name) {
@@ -60,7 +70,7 @@ async function instantiate(wasmBinary) {
     compiled = compileNow(bytes);
     if (!compiled) {
       synchronous = false;
-      compiled = await WebAssembly.compile(bytes);
+      compiled = await WebAssembly.compile(bytes).catch((error) => { throw unsupported(error); });
     }
     mark('mail-verdict-core-compiled');
   }

@@ -85,3 +85,13 @@ test('analyzeToText gives the plain-text report', async () => {
   const text = await mod.analyzeToText('From: a@example.com\n');
   assert.match(text, /^(OK|PROBLEM|WARNING|UNKNOWN): /);
 });
+
+test('a host that cannot compile the core is told what it lacks', async () => {
+  // A fresh copy of the module (its own load state), given bytes no engine compiles.
+  const fresh = await import(pathToFileURL(join(webDir, 'mailverdict.mjs')).href + '?cannot-compile');
+  const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x7f]);
+  await assert.rejects(fresh.load({ wasmBinary: bytes }), (e) =>
+    e.unsupported === true && /SIMD/.test(e.message) && e.cause instanceof WebAssembly.CompileError);
+  // The shared module still works: the failure stayed in its own copy.
+  assert.equal((await mod.analyze('')).schema, 1);
+});

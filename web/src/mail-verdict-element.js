@@ -248,7 +248,8 @@ export class MailVerdictElement extends HTMLElement {
     try {
       report = decodePendingWords(await analyze(text, { dmarcRecord: this.#dmarc.value, spfRecord: this.#spf.value }));
     } catch (error) {
-      if (run === this.#run) this.#say(`The analysis failed: ${error?.message ?? error}. Reload the page to try again.`);
+      const next = error?.unsupported ? 'Open this page in a newer browser.' : 'Reload the page to try again.';
+      if (run === this.#run) this.#say(`The analysis failed: ${error?.message ?? error}. ${next}`);
       return null;
     }
     performance.mark('mail-verdict-analyze-end');
