@@ -92,7 +92,12 @@ export async function analyzed(page, action) {
   const waiting = page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('mail-verdict-analyzed', (e) => {
       const report = e.report;
-      document.addEventListener('mail-verdict-rendered', (r) => { if (r.report === report) resolve(report); });
+      const rendered = (r) => {
+        if (r.report !== report) return;
+        document.removeEventListener('mail-verdict-rendered', rendered);
+        resolve(report);
+      };
+      document.addEventListener('mail-verdict-rendered', rendered);
     }, { once: true });
   }));
   await page.evaluate(() => new Promise(requestAnimationFrame));
