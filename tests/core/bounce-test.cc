@@ -118,6 +118,22 @@ TEST(Bounce, TheWordsDecideNotTheNumber) {
   EXPECT_EQ(classify_line("451 4.4.7 try later").category, "expired");
 }
 
+TEST(Bounce, ADynamicAddressIsNotABlockListing) {
+  // A refusal of mail sent straight from a home connection names no list:
+  // the fix is a relay, not a delisting.
+  const auto exim =
+      classify_line("550 5.7.0 <a@example.jp>... Please use the smtp server of your ISP.");
+  EXPECT_EQ(exim.category, "dynamic_ip");
+  EXPECT_TRUE(exim.blocklist.empty());
+  EXPECT_EQ(classify_line("554 5.7.1 We do not accept mail from dynamic IPs").category,
+            "dynamic_ip");
+  // A block list named beside the word "dynamic" is still a listing.
+  const auto listed =
+      classify_line("554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org; dynamic IP");
+  EXPECT_EQ(listed.category, "ip_blocklisted");
+  EXPECT_EQ(listed.blocklist, "Spamhaus");
+}
+
 TEST(Bounce, ProviderCodesWithoutKnownWords) {
   const auto c = classify_line("550 5.7.509 Access denied");
   EXPECT_EQ(c.category, "dmarc_policy");
