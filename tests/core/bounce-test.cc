@@ -134,6 +134,35 @@ TEST(Bounce, ADynamicAddressIsNotABlockListing) {
   EXPECT_EQ(listed.blocklist, "Spamhaus");
 }
 
+TEST(Bounce, ARefusalAtConnectionIsAboutTheHostNotAReasonItDidNotGive) {
+  // Exim names the stage: refused right after EHLO, with no reason in the
+  // words. The host was refused; which check refused it is not known.
+  const std::string notice =
+      "From: Mail Delivery System <mailer-daemon@example.com>\n"
+      "Subject: Mail delivery failed: returning message to sender\n"
+      "\n"
+      "This message was created automatically by mail delivery software.\n"
+      "\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n"
+      "\n"
+      "  someone@example.org\n"
+      "    host mx.example.org [192.0.2.1]\n"
+      "    SMTP error from remote mail server after EHLO mail.example.com:\n"
+      "    550 Rejected\n";
+  const mv::report r = mv::analyze(notice);
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->category, "host_refused");
+  EXPECT_EQ(r.bounce->confidence, "likely");
+  // The same words after RCPT TO are not about the host.
+  std::string later = notice;
+  later.replace(later.find("after EHLO mail.example.com"), 27,
+                "after RCPT TO:<someone@example.org>");
+  const mv::report r2 = mv::analyze(later);
+  ASSERT_TRUE(r2.bounce);
+  EXPECT_NE(r2.bounce->category, "host_refused");
+}
+
 TEST(Bounce, ProviderCodesWithoutKnownWords) {
   const auto c = classify_line("550 5.7.509 Access denied");
   EXPECT_EQ(c.category, "dmarc_policy");
