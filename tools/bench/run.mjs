@@ -271,12 +271,23 @@ async function chromiumBench() {
     return;
   }
   writeFileSync(join(site, 'bench.html'), withSample);
+  // The floor: the same page without its module, so nothing of ours runs.
+  // Its first paint, timed the same way, is what this machine and browser
+  // take to show any page at all (a new renderer, fonts, the first layout).
+  const floorHtml = withSample.replace(/<script type="module" src="page.js"><\/script>/, '<script src="floor.js"></script>');
+  writeFileSync(join(site, 'floor.js'), "requestAnimationFrame(() => setTimeout(() => { window.__firstVerdict = performance.now(); " +
+    "console.log('mail-verdict-bench-painted'); }, 0));\n");
+  if (floorHtml === withSample) throw new Error('index.html no longer loads page.js as expected');
+  writeFileSync(join(site, 'floor.html'), floorHtml);
   const server = await startServer({ root: site, port: 0 });
   const browser = await launch();
   try {
     const firsts = [];
     const phases = [];
-    for (let i = 0; i < (quick ? 2 : 7); i++) {
+    const floors = [];
+    // Interleaved: the page, then the floor, in the same minutes.
+    for (let i = 0; i < 2 * (quick ? 2 : 7); i++) {
+      const floor = i % 2 === 1;
       const context = await browser.newContext();
       const page = await context.newPage();
       // When the element reports its first verdict (the verdict card is in
@@ -298,7 +309,7 @@ async function chromiumBench() {
       const painted = new Promise((resolve) => page.on('console', (m) => {
         if (m.text() === 'mail-verdict-bench-painted') resolve();
       }));
-      await page.goto(server.url + 'bench.html', { waitUntil: 'commit' });
+      await page.goto(server.url + (floor ? 'floor.html' : 'bench.html'), { waitUntil: 'commit' });
       await Promise.race([painted, new Promise((_, reject) => setTimeout(() => reject(new Error('no verdict within 30 s')), 30000))]);
       const r = await page.evaluate(() => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
@@ -314,7 +325,9 @@ async function chromiumBench() {
           end: at('mail-verdict-analyze-end'),
         };
       });
-      if (i > 0) {  // the first navigation warms the browser and the OS file cache
+      if (floor) {
+        if (i > 1) floors.push(r.painted);
+      } else if (i > 0) {  // the first navigation warms the browser and the OS file cache
         firsts.push(r.painted);
         phases.push(r);
       }
@@ -330,6 +343,8 @@ async function chromiumBench() {
     row('  where the first verdict\'s time goes (medians, ms after navigation)', `HTML ${at('html')}, page.js ` +
       `${at('script')}, analysis starts ${at('start')}, core unpacked ${at('unpacked')}, compiled ${at('compiled')}, ` +
       `analysis done ${at('end')}, painted ${fmtMs(first)}; the panels below it painted ${at('whole')}`);
+    row('  the floor: the same page without its script, first paint', `${fmtMs(median(floors))} (median of ` +
+      `${floors.length}; runs: ${floors.map((x) => x.toFixed(0)).join(', ')} ms)`);
 
     const tmp = mkdtempSync(join(tmpdir(), 'mv-20k-'));
     writeFileSync(join(tmp, 'h'), run(benchBin, [`--dump=headers:${20 << 10}`], { encoding: 'buffer' }).stdout);
