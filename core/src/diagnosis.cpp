@@ -301,7 +301,32 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
   std::string strict_h, strict_s, unaligned_h, unaligned_s, forward_h, forward_s, notauth_h,
       notauth_s;
 
-  if (failing && !f.aligned_pass) {
+  if (from.empty()) {
+    // DMARC is evaluated for the one domain of the From: field (RFC 7489
+    // §3.1, §6.6.1): without it there is nothing to align with.
+    const bool reported = !s.dmarc.result.empty() && s.dmarc.result != "unknown";
+    out.verdict.status = f.dmarc_fail ? verdict_status::problem : verdict_status::unknown;
+    headline = internal::concat(
+        "These headers show no From: domain, so DMARC alignment cannot be checked",
+        reported ? internal::concat(" (the receiver reported dmarc=", s.dmarc.result, ")") : "",
+        ".");
+    std::vector<std::string> passes;
+    for (const auto& id : s.identifiers) {
+      if (id.result == "pass" && !id.domain.empty())
+        add_unique(passes,
+                   internal::concat(id.kind == "dkim" ? "DKIM" : "SPF", " for ", id.domain));
+    }
+    summary = internal::concat(
+        "DMARC compares the domain of the From: address with the domains SPF and DKIM passed for",
+        passes.empty() ? std::string(" (here no check passed for a named domain)")
+                       : internal::concat(" (here: ", join_words(passes), ")"),
+        ". Paste the message's whole header block, with a From: line that holds an address, to "
+        "check it.");
+    b.add_cause("no_from_domain", confidence_level::certain,
+                "The pasted text has no readable From: address, so it cannot be said whether the "
+                "domains that passed SPF or DKIM align with the sender's domain.",
+                ev);
+  } else if (failing && !f.aligned_pass) {
     const confidence_level conf =
         f.dmarc_fail ? confidence_level::certain : confidence_level::likely;
     const std::string failed = f.dmarc_fail ? "DMARC failed" : "DMARC would fail";
@@ -553,6 +578,33 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
                                                 ". An aligned pass means DMARC would pass if ", org,
                                                 " published a record.");
     }
+  } else if (f.dmarc_pass) {
+    // The receiver's pass stands for its delivery; the results shown do not
+    // explain it.
+    out.verdict.status = verdict_status::warning;
+    b.add_cause(
+        "dmarc_result_inconsistent", confidence_level::possible,
+        internal::concat(
+            "The receiver reports dmarc=pass for ", from,
+            ", but no SPF or DKIM pass in its "
+            "results aligns with ",
+            from,
+            f.any_pass ? internal::concat(
+                             " (they passed for ",
+                             join_words(f.unaligned_pass_full.empty() ? f.relaxed_only_domains
+                                                                      : f.unaligned_pass_full),
+                             ")")
+                       : std::string(),
+            ". It may have counted a check these results leave out (another DKIM signature, or a "
+            "forwarder's ARC results it trusts), or read the organizational domain differently."),
+        ev);
+    headline = internal::concat("The receiver reports DMARC pass for ", from,
+                                ", but none of the passes shown aligns with it.");
+    summary = internal::concat(
+        "This receiver accepted the message as authenticated. Other receivers see only what the "
+        "message carries: mail from ",
+        from, " passes DMARC everywhere when it is signed with DKIM for ", from,
+        " (or any domain under ", org, ").");
   } else {
     // DMARC none, temperror, permerror, bestguesspass and the like.
     out.verdict.status = verdict_status::warning;
@@ -738,7 +790,7 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
     if (!s.spf_record->errors.empty()) b.add_fix("spf_permerror");
   }
 
-  if (out.verdict.status == verdict_status::problem) {
+  if (out.verdict.status == verdict_status::problem && !from.empty()) {
     b.add_fix("keep_policy");
     b.add_fix("confirm");
   }

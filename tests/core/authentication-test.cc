@@ -260,3 +260,60 @@ TEST(Diagnosis, ReceiversOwnArcSealIsNotForwarding) {
   // The sending host names the From: domain itself: its own server, not in SPF.
   EXPECT_EQ(r.causes.front().id, "not_authenticated");
 }
+
+namespace {
+bool has_cause(const report& r, std::string_view id) {
+  return std::any_of(r.causes.begin(), r.causes.end(), [&](const cause& c) { return c.id == id; });
+}
+// A domain left out of a sentence shows as "for ." or "to  (".
+bool names_an_empty_domain(const std::string& s) {
+  for (const char* gap : {" for .", " for ,", " to  (", " with .", " from ,", " of  "}) {
+    if (s.find(gap) != std::string::npos) return true;
+  }
+  return false;
+}
+}  // namespace
+
+TEST(Diagnosis, NoFromDomainSaysSoInsteadOfNamingAnEmptyDomain) {
+  // Only the receiver's results pasted, or a From: without an address
+  // (RFC 7489 §6.6.1: DMARC needs the one From: domain).
+  for (const char* text :
+       {"Authentication-Results: mx.y.example; spf=pass smtp.mailfrom=esp.example; dkim=pass "
+        "header.d=esp.example\n",
+        "From: \"Test User\"\nAuthentication-Results: mx.y.example; dkim=fail header.d=x.example; "
+        "dmarc=fail\n",
+        "Authentication-Results: mx.y.example; dmarc=permerror (no parseable from domain)\n"}) {
+    const report r = analyze(text);
+    EXPECT_NE(r.verdict.headline.find("no From: domain"), std::string::npos) << r.verdict.headline;
+    EXPECT_TRUE(has_cause(r, "no_from_domain")) << text;
+    EXPECT_FALSE(names_an_empty_domain(r.verdict.headline)) << r.verdict.headline;
+    EXPECT_FALSE(names_an_empty_domain(r.verdict.summary)) << r.verdict.summary;
+    for (const auto& c : r.causes) EXPECT_FALSE(names_an_empty_domain(c.explanation)) << c.id;
+    for (const auto& f : r.fixes) {
+      for (const auto& s : f.steps) EXPECT_FALSE(names_an_empty_domain(s)) << f.id << ": " << s;
+    }
+  }
+  const report passed = analyze(
+      "Authentication-Results: mx.y.example; spf=pass smtp.mailfrom=esp.example; dmarc=pass\n");
+  EXPECT_EQ(passed.verdict.status, verdict_status::unknown);
+  EXPECT_NE(passed.verdict.headline.find("dmarc=pass"), std::string::npos);
+  EXPECT_NE(passed.verdict.summary.find("SPF for esp.example"), std::string::npos);
+}
+
+TEST(Diagnosis, AReceiversPassThatTheResultsDoNotExplainIsNotCalledUnapplied) {
+  // dmarc=pass, but the only pass is for a domain that does not align.
+  const report r = analyze(
+      "From: a@x.example.org\n"
+      "Authentication-Results: mx.y.example; dkim=pass header.d=other.example; dmarc=pass\n");
+  EXPECT_EQ(r.verdict.status, verdict_status::warning);
+  EXPECT_EQ(r.verdict.headline.find("not applied"), std::string::npos) << r.verdict.headline;
+  EXPECT_NE(r.verdict.headline.find("reports DMARC pass for x.example.org"), std::string::npos)
+      << r.verdict.headline;
+  ASSERT_TRUE(has_cause(r, "dmarc_result_inconsistent"));
+  EXPECT_NE(r.causes[0].explanation.find("other.example"), std::string::npos);
+  // A result that is not pass is still reported as not applied.
+  const report none = analyze(
+      "From: a@x.example.org\n"
+      "Authentication-Results: mx.y.example; dkim=pass header.d=other.example; dmarc=none\n");
+  EXPECT_NE(none.verdict.headline.find("not applied"), std::string::npos) << none.verdict.headline;
+}
