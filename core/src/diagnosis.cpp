@@ -267,6 +267,10 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
              {"service", service_name},
              {"service_name", service_name},
              {"service_domains", service_domains},
+             // " instead of DOMAINS", or nothing when the message carried
+             // no signature to replace.
+             {"instead_of_service",
+              service_domains.empty() ? std::string() : " instead of " + service_domains},
              {"spf_domain", spf_domain},
              {"dkim_domains", join_words(f.dkim_domains)},
              {"dkim_domain", first_dkim},

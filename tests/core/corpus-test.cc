@@ -62,3 +62,40 @@ TEST(Corpus, EveryFileAnalyzesToValidJson) {
   RecordProperty("timestamps_read", static_cast<int>(dated));
   RecordProperty("timestamps_written", static_cast<int>(semicolon));
 }
+
+// Every sentence the reader sees has its blanks filled: no placeholder left
+// in braces, and no word that a missing domain or address leaves dangling
+// ("passed for .", "instead of .", "applied to  (").
+TEST(Corpus, EverySentenceHasItsBlanksFilled) {
+  const fs::path dir = corpus::dir();
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "corpus not found: " << dir;
+  const auto blank = [](const std::string& s) {
+    for (const char* gap : {" for .", " for ,", " of .", " of ,", " to .", " to  (", " with .",
+                            " instead of .", " from .", " by .", " at .", "  "}) {
+      if (s.find(gap) != std::string::npos) return true;
+    }
+    const std::size_t open = s.find('{');
+    return open != std::string::npos && s.find('}', open) != std::string::npos &&
+           s.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", open + 1) == s.find('}', open);
+  };
+  std::size_t texts = 0;
+  std::vector<std::string> bad;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const report r = analyze(slurp(entry.path()));
+    std::vector<const std::string*> said = {&r.verdict.headline, &r.verdict.summary};
+    for (const cause& c : r.causes) said.push_back(&c.explanation);
+    for (const fix& f : r.fixes) {
+      said.push_back(&f.title);
+      for (const std::string& s : f.steps) said.push_back(&s);
+    }
+    for (const std::string* s : said) {
+      ++texts;
+      if (blank(*s) && bad.size() < 10) bad.push_back(entry.path().filename().string() + ": " + *s);
+    }
+  }
+  std::string list;
+  for (const auto& b : bad) list += "\n  " + b;
+  EXPECT_TRUE(bad.empty()) << list;
+  EXPECT_GT(texts, 5000u);
+}
