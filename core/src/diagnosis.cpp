@@ -609,8 +609,22 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
         "message carries: mail from ",
         from, " passes DMARC everywhere when it is signed with DKIM for ", from,
         " (or any domain under ", org, ").");
+  } else if (s.dmarc.result == "none") {
+    // No record: no policy to apply (RFC 7489 §6.6.3); the no_dmarc_record
+    // cause below says what that means.
+    out.verdict.status = verdict_status::warning;
+    headline = internal::concat(
+        org, " publishes no DMARC record",
+        f.any_pass ? internal::concat(", and nothing that passed here is aligned with ", from)
+                   : internal::concat(", and neither SPF nor DKIM passed for ", from),
+        ".");
+    summary = internal::concat(
+        "Receivers apply no DMARC policy to mail from ", from,
+        ", so this message was judged by other means. Without a record and an aligned SPF or DKIM "
+        "pass, anyone can send as ",
+        from, ", and large mailbox providers treat such mail with more suspicion.");
   } else {
-    // DMARC none, temperror, permerror, bestguesspass and the like.
+    // DMARC temperror, permerror, bestguesspass and the like.
     out.verdict.status = verdict_status::warning;
     headline =
         internal::concat("DMARC was not applied to ", from, " (result: ", s.dmarc.result, ").");

@@ -311,9 +311,21 @@ TEST(Diagnosis, AReceiversPassThatTheResultsDoNotExplainIsNotCalledUnapplied) {
       << r.verdict.headline;
   ASSERT_TRUE(has_cause(r, "dmarc_result_inconsistent"));
   EXPECT_NE(r.causes[0].explanation.find("other.example"), std::string::npos);
-  // A result that is not pass is still reported as not applied.
+  // No record at all says so; other results are reported as not applied.
   const report none = analyze(
       "From: a@x.example.org\n"
       "Authentication-Results: mx.y.example; dkim=pass header.d=other.example; dmarc=none\n");
-  EXPECT_NE(none.verdict.headline.find("not applied"), std::string::npos) << none.verdict.headline;
+  EXPECT_NE(none.verdict.headline.find("example.org publishes no DMARC record, and nothing that "
+                                       "passed here is aligned with x.example.org"),
+            std::string::npos)
+      << none.verdict.headline;
+  const report nothing =
+      analyze("From: a@x.example.org\nAuthentication-Results: mx.y.example; dmarc=none\n");
+  EXPECT_NE(nothing.verdict.headline.find("neither SPF nor DKIM passed for x.example.org"),
+            std::string::npos)
+      << nothing.verdict.headline;
+  const report temp = analyze(
+      "From: a@x.example.org\n"
+      "Authentication-Results: mx.y.example; dkim=pass header.d=other.example; dmarc=temperror\n");
+  EXPECT_NE(temp.verdict.headline.find("not applied"), std::string::npos) << temp.verdict.headline;
 }
