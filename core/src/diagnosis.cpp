@@ -628,7 +628,12 @@ void diagnose_authentication(const auth_assessment& auth, report& out) {
     out.verdict.status = verdict_status::warning;
     headline =
         internal::concat("DMARC was not applied to ", from, " (result: ", s.dmarc.result, ").");
-    summary = "The receiver could not apply a DMARC policy to this message.";
+    const std::string_view meaning = action_meaning(s.dmarc.result);  // dmarc_actions.tsv
+    summary =
+        meaning.empty()
+            ? std::string("The receiver could not apply a DMARC policy to this message.")
+            : internal::concat(
+                  "The receiver could not apply a DMARC policy to this message: ", meaning, ".");
   }
 
   // ---- Findings beside the five causes -------------------------------------

@@ -328,4 +328,6 @@ TEST(Diagnosis, AReceiversPassThatTheResultsDoNotExplainIsNotCalledUnapplied) {
       "From: a@x.example.org\n"
       "Authentication-Results: mx.y.example; dkim=pass header.d=other.example; dmarc=temperror\n");
   EXPECT_NE(temp.verdict.headline.find("not applied"), std::string::npos) << temp.verdict.headline;
+  EXPECT_NE(temp.verdict.summary.find("temporary DNS error"), std::string::npos)
+      << temp.verdict.summary;
 }
