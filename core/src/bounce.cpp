@@ -75,8 +75,25 @@ std::string typed_value(std::string_view v) {
   std::string_view s = semi == std::string_view::npos ? v : v.substr(semi + 1);
   s = trim(s);
   if (!s.empty() && s.front() == '<' && s.back() == '>') s = s.substr(1, s.size() - 2);
-  // Some MTAs add a comment: "mx.example.com (192.0.2.1)"? keep the host.
-  return std::string(trim(s));
+  // A comment after the name ("mx.example.com (sto01 -- Server LMTP)"):
+  // keep the name.
+  if (const std::size_t comment = s.find(" ("); comment != std::string_view::npos) {
+    s = trim(s.substr(0, comment));
+  }
+  // An obsolete source route before the mailbox ("@relay.example:user@host",
+  // RFC 5321 §4.1.2 A-d-l, §C): the mailbox is after the colon.
+  if (!s.empty() && s.front() == '@') {
+    if (const std::size_t colon = s.find(':'); colon != std::string_view::npos) {
+      s = s.substr(colon + 1);
+    }
+  }
+  s = trim(s);
+  // A host written as a fully qualified name with the root's dot
+  // ("mx.example.jp."): the same name without it.
+  if (s.size() > 1 && s.back() == '.' && s.find(' ') == std::string_view::npos) {
+    s.remove_suffix(1);
+  }
+  return std::string(s);
 }
 
 std::string one_line(std::string_view s) {
@@ -203,6 +220,15 @@ dsn_fields read_delivery_status(std::string_view body) {
   for (auto& r : out.recipients) {
     if (r.original_address == r.address) r.original_address.clear();
     if (!r.original_address.empty() && r.address.empty()) r.address = r.original_address;
+    // A final address at an internal name that is not a domain
+    // ("user@ims_daemon", a mail store's own name): the address the sender
+    // wrote is the one to show, when the notice gives it.
+    const std::size_t at = r.address.rfind('@');
+    if (at != std::string::npos && r.address.find('.', at) == std::string::npos &&
+        r.original_address.find('.', r.original_address.rfind('@') + 1) != std::string::npos &&
+        r.original_address.find('@') != std::string::npos) {
+      std::swap(r.address, r.original_address);
+    }
     // Status from the diagnostic only when the Status: field was absent.
     const std::optional<std::string> status = r.status;
     fill_codes(r);

@@ -98,6 +98,41 @@ TEST(Bounce, ReadsEveryRecipientOfADeliveryStatus) {
   EXPECT_FALSE(r.fixes.empty());
 }
 
+TEST(Bounce, DeliveryStatusValuesWithoutCommentsOrRoutes) {
+  // Seen in real DSNs: a comment after the Remote-MTA name (folded onto the
+  // next line), a source route before the final address (RFC 5321 §4.1.2)
+  // naming a mail store rather than a domain, and a root dot.
+  const auto b = mv::read_bounce(
+      "From: postmaster@mta1.example.com.ar\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+      "\n"
+      "--b\n"
+      "Content-Type: message/delivery-status\n"
+      "\n"
+      "Reporting-MTA: dns;mta1.example.com.ar (lmtpcs-daemon)\n"
+      "\n"
+      "Original-recipient: rfc822;someone@example.com.ar\n"
+      "Final-recipient: rfc822;@stov1.example.com.ar:someone@ims_daemon\n"
+      "Action: failed\n"
+      "Status: 5.2.0 (LMTP transmission failure has occurred)\n"
+      "Remote-MTA: dns;stov1.example.com.ar\n"
+      " (sto01. -- Server LMTP [Messaging Server 6.1 [built Jan 28 2005]])\n"
+      "Diagnostic-code: smtp;522 5.2.0 Delivery failed: Over quota\n"
+      "\n"
+      "Final-Recipient: rfc822; other@example.jp\n"
+      "Action: failed\n"
+      "Status: 5.1.1\n"
+      "Remote-MTA: dns; mx.example.jp. (198.51.100.225, the server for the domain example.jp.)\n"
+      "--b--\n");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->reporting_mta, "mta1.example.com.ar");
+  ASSERT_EQ(b->recipients.size(), 2u);
+  EXPECT_EQ(b->recipients[0].address, "someone@example.com.ar");
+  EXPECT_EQ(b->recipients[0].remote_mta, "stov1.example.com.ar");
+  EXPECT_EQ(b->recipients[1].address, "other@example.jp");
+  EXPECT_EQ(b->recipients[1].remote_mta, "mx.example.jp");
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
