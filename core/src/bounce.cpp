@@ -265,6 +265,17 @@ std::string find_address(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// The reason in a qmail recipient paragraph (QSBMF, cr.yp.to/proto/
+// qsbmf.txt: a paragraph that starts with "<address>:" and says why), as
+// one line; empty when `p` is not one.
+std::string_view qmail_recipient_words(std::string_view p) {
+  if (p.size() < 8 || p.front() != '<') return {};
+  const std::size_t close = p.find(">:");
+  if (close == std::string_view::npos || p.find(' ') < close) return {};
+  if (p.substr(1, close - 1).find('@') == std::string_view::npos) return {};
+  return trim(p.substr(close + 2));
+}
+
 // Splits the human-readable text into paragraphs and keeps those holding a
 // reply, or the failure words of layouts that give no code (Sendmail's
 // "... User unknown", qmail's "no mailbox here by that name").
@@ -325,6 +336,13 @@ std::vector<candidate> find_candidates(std::string_view text) {
       lead_pending = false;
     } else if (lead) {
       lead_pending = true;  // the reply follows in the next paragraph (Gmail)
+    } else if (const std::string_view words = qmail_recipient_words(p); !words.empty()) {
+      // qmail's recipient paragraph without a code: "<a@x>:" and the reason.
+      candidate c;
+      c.paragraph = p;
+      c.text = std::string(words);
+      c.recipient = addr;
+      out.push_back(std::move(c));
     } else if (!addr.empty()) {
       last_address = addr;
     }

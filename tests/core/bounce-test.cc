@@ -133,6 +133,28 @@ TEST(Bounce, DeliveryStatusValuesWithoutCommentsOrRoutes) {
   EXPECT_EQ(b->recipients[1].remote_mta, "mx.example.jp");
 }
 
+TEST(Bounce, QmailRecipientParagraphWithoutACode) {
+  // QSBMF: a recipient paragraph is "<address>:" and the reason; many give
+  // no code at all. The address and the words are the recipient's.
+  const mv::report r = mv::analyze(
+      "From: MAILER-DAEMON@mx.example.com.ar\n"
+      "Subject: failure notice\n"
+      "\n"
+      "Hi. This is the qmail-send program at mx.example.com.ar.\n"
+      "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+      "\n"
+      "<someone@example.com.ar>:\n"
+      "Mailbox quota usage exceeded.\n"
+      "\n"
+      "--- Below this line is a copy of the message.\n");
+  ASSERT_TRUE(r.bounce);
+  ASSERT_EQ(r.bounce->recipients.size(), 1u);
+  EXPECT_EQ(r.bounce->recipients[0].address, "someone@example.com.ar");
+  EXPECT_EQ(r.bounce->recipients[0].diagnostic, "Mailbox quota usage exceeded.");
+  EXPECT_EQ(r.bounce->category, "mailbox_full");
+  EXPECT_EQ(r.bounce->confidence, "certain");
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
