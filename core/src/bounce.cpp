@@ -428,6 +428,33 @@ std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
   return out;
 }
 
+// The first line of the notice that holds an address and nothing else
+// ("  someone@example.biz", or in angle brackets) within two lines under a
+// line that introduces a list ("... has not yet been delivered is:", "----- The
+// following addresses had delivery problems -----"), as Exim and others
+// list the recipients of a failure or a delay; "" when none does. An
+// address alone elsewhere (a contact in the instructions) is not taken.
+std::string lone_address(std::string_view human) {
+  int since_intro = 99;  // lines with text since the last introducing line
+  for (const auto& l : internal::split_lines(human)) {
+    std::string_view line = trim(l.text);
+    if (line.empty()) continue;
+    ++since_intro;
+    if (line.back() == ':' || line.ends_with("-----")) {
+      since_intro = 0;
+      continue;
+    }
+    if (since_intro > 2) continue;
+    if (line.size() > 2 && line.front() == '<' && line.back() == '>') {
+      line = line.substr(1, line.size() - 2);
+    }
+    if (line.size() < 5 || line.size() > 254 || line.find('@') == std::string_view::npos) continue;
+    const std::string a = find_address(line);
+    if (!a.empty() && a.size() == line.size()) return a;
+  }
+  return {};
+}
+
 std::string strip_html(std::string_view html) {
   std::string out;
   bool tag = false;
@@ -705,6 +732,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     }
     const std::string_view failed = root.field("X-Failed-Recipients");
     if (!failed.empty()) r.address = find_address(failed);
+    if (r.address.empty()) r.address = lone_address(b.human_text);
     fill_codes(r);
     b.recipients.push_back(std::move(r));
   } else if (best != nullptr) {

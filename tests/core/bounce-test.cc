@@ -155,6 +155,42 @@ TEST(Bounce, QmailRecipientParagraphWithoutACode) {
   EXPECT_EQ(r.bounce->confidence, "certain");
 }
 
+TEST(Bounce, ARecipientListedAloneUnderItsIntroduction) {
+  // Exim's delay warning lists the address on a line of its own under
+  // "... is:" and gives no reply at all.
+  const std::string warning =
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+      "Subject: Warning: message 1Gdrvl-0006Gp-PU delayed 48 hours\n"
+      "\n"
+      "This message was created automatically by mail delivery software.\n"
+      "\n"
+      "A message that you sent has not yet been delivered to one or more of its\n"
+      "recipients after more than 48 hours on the queue on mx.example.net.\n"
+      "\n"
+      "The address to which the message has not yet been delivered is:\n"
+      "\n"
+      "  someone@example.biz\n"
+      "\n"
+      "No action is required on your part.\n";
+  const mv::report r = mv::analyze(warning);
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.input.kind, mv::input_kind::delay_notice);
+  EXPECT_EQ(r.bounce->recipients.at(0).address, "someone@example.biz");
+  // An address alone in the instructions is a contact, not the recipient.
+  const mv::report fml = mv::analyze(
+      "From: list-admin@example.org\n"
+      "Subject: Returned mail\n"
+      "\n"
+      "You are not a member of this mailing list <list@example.org>.\n"
+      "\n"
+      "If you know the general guide of this list, please send mail to the address\n"
+      "\n"
+      "\tlist-ctl@example.org\n");
+  ASSERT_TRUE(fml.bounce);
+  ASSERT_FALSE(fml.bounce->recipients.empty());
+  EXPECT_NE(fml.bounce->recipients[0].address, "list-ctl@example.org");
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
