@@ -428,29 +428,33 @@ std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
   return out;
 }
 
-// The first line of the notice that holds an address and nothing else
-// ("  someone@example.biz", or in angle brackets) within two lines under a
-// line that introduces a list ("... has not yet been delivered is:", "----- The
-// following addresses had delivery problems -----"), as Exim and others
-// list the recipients of a failure or a delay; "" when none does. An
-// address alone elsewhere (a contact in the instructions) is not taken.
+// The recipient a notice lists under an introducing line ("... has not yet
+// been delivered is:", "did not reach the following recipient(s):",
+// "----- The following addresses had permanent fatal errors -----"): the
+// first of the next two lines that starts with an address, alone or
+// followed by its reason ("a@x: Domain does not exist", "a@x [User
+// unknown]", "a@x on <date>"); "" when there is none. An address
+// elsewhere (a contact in the instructions) is not taken.
 std::string lone_address(std::string_view human) {
   int since_intro = 99;  // lines with text since the last introducing line
   for (const auto& l : internal::split_lines(human)) {
     std::string_view line = trim(l.text);
     if (line.empty()) continue;
     ++since_intro;
-    if (line.back() == ':' || line.ends_with("-----")) {
+    if (line.back() == ':' || line.ends_with("---")) {
       since_intro = 0;
       continue;
     }
     if (since_intro > 2) continue;
-    if (line.size() > 2 && line.front() == '<' && line.back() == '>') {
-      line = line.substr(1, line.size() - 2);
+    if (line.front() == '<') line.remove_prefix(1);
+    const std::size_t at = line.find('@');
+    if (at == std::string_view::npos || at == 0 || at > 64) continue;
+    const std::string a = find_address(line.substr(0, std::min(line.size(), std::size_t{320})));
+    if (a.empty() || !line.starts_with(a)) continue;
+    const std::string_view rest = line.substr(a.size());
+    if (rest.empty() || rest[0] == '>' || rest[0] == ' ' || rest[0] == ':' || rest[0] == '[') {
+      return a;
     }
-    if (line.size() < 5 || line.size() > 254 || line.find('@') == std::string_view::npos) continue;
-    const std::string a = find_address(line);
-    if (!a.empty() && a.size() == line.size()) return a;
   }
   return {};
 }

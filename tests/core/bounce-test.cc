@@ -176,6 +176,22 @@ TEST(Bounce, ARecipientListedAloneUnderItsIntroduction) {
   ASSERT_TRUE(r.bounce);
   EXPECT_EQ(r.input.kind, mv::input_kind::delay_notice);
   EXPECT_EQ(r.bounce->recipients.at(0).address, "someone@example.biz");
+  // OpenSMTPD lists each recipient with its reason after a colon.
+  const mv::report smtpd = mv::analyze(
+      "From: MAILER-DAEMON@mx.example.jp\n"
+      "Subject: Delivery status notification: error\n"
+      "\n"
+      "    Hi!\n"
+      "    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.\n"
+      "    An error has occurred while attempting to deliver a message for\n"
+      "    the following list of recipients:\n"
+      "\n"
+      "someone@neko.example.jp: Domain does not exist\n"
+      "\n"
+      "    Below is a copy of the original message:\n");
+  ASSERT_TRUE(smtpd.bounce);
+  EXPECT_EQ(smtpd.bounce->recipients.at(0).address, "someone@neko.example.jp");
+  EXPECT_EQ(smtpd.bounce->category, "dns_failure");
   // An address alone in the instructions is a contact, not the recipient.
   const mv::report fml = mv::analyze(
       "From: list-admin@example.org\n"
