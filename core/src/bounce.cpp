@@ -243,6 +243,7 @@ struct candidate {
   std::string text;         // the reply, from its code on
   std::string paragraph;    // the whole paragraph, one line
   std::string recipient;    // an address named just before it
+  std::string remote;       // the server named before the reply ("host mx.example.com [...]")
   bool after_lead = false;  // introduced by "Remote Server returned", "said:", ...
   bool has_code = false;
 };
@@ -263,6 +264,29 @@ std::string find_address(std::string_view s) {
   const std::string_view dom = s.substr(at + 1, e - at - 1);
   if (dom.find('.') == std::string_view::npos) return {};
   return std::string(s.substr(b, e - b));
+}
+
+// The server a notice names before quoting its reply, in the forms Exim
+// ("host mx.example.jp [192.0.2.20]: 550 ...") and Postfix ("host
+// mx.example.com[192.0.2.1] said: 550 ...") write: "host", the name, then
+// its address in brackets. "" when `s` names none.
+std::string host_named(std::string_view s) {
+  for (std::size_t at = s.find("host "); at != std::string_view::npos;
+       at = s.find("host ", at + 5)) {
+    if (at > 0 && !internal::is_space(s[at - 1]) && s[at - 1] != '(') continue;
+    std::size_t e = at + 5;
+    while (e < s.size() && (internal::is_alpha(s[e]) || internal::is_digit(s[e]) || s[e] == '.' ||
+                            s[e] == '-' || s[e] == '_')) {
+      ++e;
+    }
+    std::string_view name = s.substr(at + 5, e - at - 5);
+    const std::size_t bracket = e < s.size() && s[e] == ' ' ? e + 1 : e;
+    if (bracket >= s.size() || s[bracket] != '[') continue;
+    while (!name.empty() && name.back() == '.') name.remove_suffix(1);
+    if (name.find('.') == std::string_view::npos || name.front() == '.') continue;
+    return std::string(name);
+  }
+  return {};
 }
 
 // The reason in a qmail recipient paragraph (QSBMF, cr.yp.to/proto/
@@ -330,6 +354,7 @@ std::vector<candidate> find_candidates(std::string_view text) {
               : p.substr(from);
       if (!c.text.empty() && (c.text.back() == '\'' || c.text.back() == '"')) c.text.pop_back();
       c.recipient = addr.empty() ? last_address : addr;
+      c.remote = host_named(std::string_view(p).substr(0, from));
       c.after_lead = lead;
       c.has_code = true;
       out.push_back(std::move(c));
@@ -581,6 +606,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     if (best != nullptr) {
       r.diagnostic = one_line(best->text);
       r.address = best->recipient;
+      r.remote_mta = best->remote;
     } else {
       r.diagnostic = one_line(human);
     }
@@ -733,6 +759,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     if (best != nullptr) {
       r.diagnostic = one_line(best->text);
       r.address = best->recipient;
+      r.remote_mta = best->remote;
     }
     const std::string_view failed = root.field("X-Failed-Recipients");
     if (!failed.empty()) r.address = find_address(failed);
@@ -769,6 +796,7 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
         }
         continue;
       }
+      if (r.remote_mta.empty()) r.remote_mta = pick->remote;
       if (r.diagnostic.empty() || pick->text.size() > r.diagnostic.size()) {
         r.diagnostic = one_line(pick->text);
         const std::optional<std::string> status = r.status;

@@ -207,6 +207,47 @@ TEST(Bounce, ARecipientListedAloneUnderItsIntroduction) {
   EXPECT_NE(fml.bounce->recipients[0].address, "list-ctl@example.org");
 }
 
+TEST(Bounce, TheServerNamedBeforeTheReply) {
+  // Exim and Postfix name the server before quoting it, with no Remote-MTA
+  // field: "host NAME [IP]: reply" and "host NAME[IP] said: reply".
+  const mv::report exim = mv::analyze(
+      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
+      "Subject: Mail delivery failed: returning message to sender\n"
+      "\n"
+      "This message was created automatically by mail delivery software.\n"
+      "\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n"
+      "\n"
+      "  someone@hotmail.example\n"
+      "    host mx4.hotmail.com [192.0.2.104]: 550 Requested action not taken:\n"
+      "    mailbox unavailable\n");
+  ASSERT_TRUE(exim.bounce);
+  EXPECT_EQ(exim.bounce->remote_mta.value_or(""), "mx4.hotmail.com");
+  EXPECT_EQ(exim.bounce->provider.value_or(""), "microsoft");
+  const mv::report postfix = mv::analyze(
+      "From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\n"
+      "Subject: Undelivered Mail Returned to Sender\n"
+      "\n"
+      "This is the mail system at host mail.example.com.\n"
+      "\n"
+      "<someone@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n"
+      "    <someone@example.org>: Recipient address rejected: User unknown\n");
+  ASSERT_TRUE(postfix.bounce);
+  EXPECT_EQ(postfix.bounce->remote_mta.value_or(""), "mx.example.org");
+  // "host" in other words is not a server name.
+  const mv::report words = mv::analyze(
+      "From: MAILER-DAEMON@mail.example.com\n"
+      "Subject: failure notice\n"
+      "\n"
+      "This message was created automatically by mail delivery software.\n"
+      "\n"
+      "  someone@example.net\n"
+      "    the host said: 550 5.1.1 unknown user [see docs]\n");
+  ASSERT_TRUE(words.bounce);
+  EXPECT_FALSE(words.bounce->remote_mta.has_value());
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
