@@ -72,6 +72,14 @@ const std::string kDsn =
     "unknown\n"
     "--b--\n";
 
+// The words Exim opens a failure notice with, up to its list of addresses.
+constexpr char kEximFailureIntro[] =
+    "This message was created automatically by mail delivery software.\n"
+    "\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n"
+    "\n";
+
 }  // namespace
 
 TEST(Bounce, ReadsEveryRecipientOfADeliveryStatus) {
@@ -213,12 +221,8 @@ TEST(Bounce, TheServerNamedBeforeTheReply) {
   const mv::report exim = mv::analyze(
       "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
       "Subject: Mail delivery failed: returning message to sender\n"
-      "\n"
-      "This message was created automatically by mail delivery software.\n"
-      "\n"
-      "A message that you sent could not be delivered to one or more of its\n"
-      "recipients. This is a permanent error. The following address(es) failed:\n"
-      "\n"
+      "\n" +
+      std::string(kEximFailureIntro) +
       "  someone@hotmail.example\n"
       "    host mx4.hotmail.com [192.0.2.104]: 550 Requested action not taken:\n"
       "    mailbox unavailable\n");
@@ -290,12 +294,8 @@ TEST(Bounce, ARefusalAtConnectionIsAboutTheHostNotAReasonItDidNotGive) {
   const std::string notice =
       "From: Mail Delivery System <mailer-daemon@example.com>\n"
       "Subject: Mail delivery failed: returning message to sender\n"
-      "\n"
-      "This message was created automatically by mail delivery software.\n"
-      "\n"
-      "A message that you sent could not be delivered to one or more of its\n"
-      "recipients. This is a permanent error. The following address(es) failed:\n"
-      "\n"
+      "\n" +
+      std::string(kEximFailureIntro) +
       "  someone@example.org\n"
       "    host mx.example.org [192.0.2.1]\n"
       "    SMTP error from remote mail server after EHLO mail.example.com:\n"
