@@ -86,8 +86,13 @@ class json_writer {
  public:
   explicit json_writer(int indent) : indent_(indent) {}
 
-  std::string take() { return std::move(out_); }
-  void reserve(std::size_t n) { out_.reserve(n); }
+  std::string take() {
+    out_.resize(len_);
+    return std::move(out_);
+  }
+  void reserve(std::size_t n) {
+    if (n > out_.size()) grow_to(n);
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -98,9 +103,9 @@ class json_writer {
   // this file, never input text: they need no escaping.
   void key(std::string_view k) {
     separate();
-    out_ += '"';
-    out_ += k;
-    out_ += indent_ < 0 ? "\":" : "\": ";
+    put('"');
+    put(k);
+    put(indent_ < 0 ? std::string_view("\":", 2) : std::string_view("\": ", 3));
     after_key_ = true;
   }
 
@@ -116,11 +121,11 @@ class json_writer {
   void value(const char* s) { value(std::string_view(s)); }
   void value(bool b) {
     separate();
-    out_ += b ? "true" : "false";
+    put(b ? std::string_view("true", 4) : std::string_view("false", 5));
   }
   void value(std::nullptr_t) {
     separate();
-    out_ += "null";
+    put(std::string_view("null", 4));
   }
   template <class T>
   requires std::is_integral_v<T>
@@ -128,7 +133,7 @@ class json_writer {
     separate();
     char buf[24];
     const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
-    out_.append(buf, end);
+    put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   // The shortest digits that read back as `d`; integral values keep a ".0"
   // and non-finite ones become null, as nlohmann_json wrote them.
@@ -136,8 +141,8 @@ class json_writer {
     if (!std::isfinite(d)) return value(nullptr);
     separate();
     const std::string s = internal::shortest_decimal(d);
-    out_ += s;
-    if (s.find_first_of(".e") == std::string::npos) out_ += ".0";
+    put(s);
+    if (s.find_first_of(".e") == std::string::npos) put(std::string_view(".0", 2));
   }
   template <class T>
   void value(const std::optional<T>& v) {
@@ -177,10 +182,11 @@ class json_writer {
     const bool negative = *ms < 0;
     const std::uint64_t abs_ms =
         negative ? 0 - static_cast<std::uint64_t>(*ms) : static_cast<std::uint64_t>(*ms);
-    if (negative) out_ += '-';
+    if (negative) put('-');
     char buf[24];
-    out_.append(buf, std::to_chars(buf, buf + sizeof buf, abs_ms / 1000).ptr);
-    out_ += '.';
+    const char* end = std::to_chars(buf, buf + sizeof buf, abs_ms / 1000).ptr;
+    put(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+    put('.');
     std::uint64_t frac = abs_ms % 1000;
     int digits = 3;
     while (frac % 10 == 0) {
@@ -189,20 +195,20 @@ class json_writer {
     }
     char f[3];
     for (int i = digits - 1; i >= 0; --i, frac /= 10) f[i] = static_cast<char>('0' + frac % 10);
-    out_.append(f, static_cast<std::size_t>(digits));
+    put(std::string_view(f, static_cast<std::size_t>(digits)));
   }
 
  private:
   void open(char c) {
     separate();
-    out_ += c;
+    put(c);
     ++depth_;
     first_ = true;
   }
   void close(char c) {
     --depth_;
     if (!first_ && indent_ >= 0) newline();
-    out_ += c;
+    put(c);
     first_ = false;
   }
   // Before a value or key: nothing right after a key; otherwise the comma
@@ -213,13 +219,16 @@ class json_writer {
       return;
     }
     if (depth_ == 0) return;
-    if (!first_) out_ += ',';
+    if (!first_) put(',');
     first_ = false;
     if (indent_ >= 0) newline();
   }
   void newline() {
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');
+    const std::size_t n = 1 + static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_);
+    if (out_.size() - len_ < n) grow_to(len_ + n);
+    buf_[len_] = '\n';
+    std::memset(buf_ + len_ + 1, ' ', n - 1);
+    len_ += n;
   }
   // Whether one of the eight bytes at `p` is a control character, '"' or
   // '\\' (RFC 8259 §7).
@@ -231,7 +240,7 @@ class json_writer {
 
   void escaped(std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out_ += '"';
+    put('"');
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {
       // Eight plain bytes at a time (most of a report's text needs no escape).
@@ -239,41 +248,63 @@ class json_writer {
       if (i >= s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.substr(run, i - run));
+      put(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
         case '"':
-          out_ += "\\\"";
+          put(std::string_view("\\\"", 2));
           break;
         case '\\':
-          out_ += "\\\\";
+          put(std::string_view("\\\\", 2));
           break;
         case '\b':
-          out_ += "\\b";
+          put(std::string_view("\\b", 2));
           break;
         case '\f':
-          out_ += "\\f";
+          put(std::string_view("\\f", 2));
           break;
         case '\n':
-          out_ += "\\n";
+          put(std::string_view("\\n", 2));
           break;
         case '\r':
-          out_ += "\\r";
+          put(std::string_view("\\r", 2));
           break;
         case '\t':
-          out_ += "\\t";
+          put(std::string_view("\\t", 2));
           break;
         default:
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
+          put(std::string_view("\\u00", 4));
+          put(kHex[c >> 4]);
+          put(kHex[c & 15]);
       }
     }
-    out_.append(s.substr(run));
-    out_ += '"';
+    put(s.substr(run));
+    put('"');
   }
 
-  std::string out_;
+  // The output goes through a cursor of our own: out_ is kept at its full
+  // allocated size (zero-filled by resize) and len_ counts the bytes
+  // written. At the wasm build's -Oz, std::string's push_back and append
+  // stay calls (append(const char*) with a strlen), about a tenth of the
+  // module's time on header files; put() is a bounds check and a copy,
+  // inlined into each caller.
+  [[gnu::always_inline]] void put(char c) {
+    if (len_ == out_.size()) grow_to(len_ + 1);
+    buf_[len_++] = c;
+  }
+  [[gnu::always_inline]] void put(std::string_view s) {
+    if (out_.size() - len_ < s.size()) grow_to(len_ + s.size());
+    std::memcpy(buf_ + len_, s.data(), s.size());
+    len_ += s.size();
+  }
+  [[gnu::noinline]] void grow_to(std::size_t n) {
+    out_.resize(std::max(n, out_.size() * 2));
+    buf_ = out_.data();
+  }
+
+  std::string out_ = std::string(256, '\0');
+  char* buf_ = out_.data();
+  std::size_t len_ = 0;
   int indent_;
   int depth_ = 0;
   bool first_ = true;

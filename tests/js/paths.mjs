@@ -7,3 +7,4 @@ export const repoRoot = root;
 export const fixturesDir = process.env.MAILVERDICT_FIXTURES ?? join(root, 'tests', 'fixtures');
 export const webDir = process.env.MAILVERDICT_WEB ?? join(root, 'build', 'web');
 export const corpusDir = process.env.MAILVERDICT_CORPUS ?? join(root, '..', 'shared', 'corpus');
+export const cliPath = process.env.MAILVERDICT_CLI ?? join(root, 'build', 'bin', 'mailverdict');
