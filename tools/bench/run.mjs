@@ -211,17 +211,36 @@ if (want('wasm')) {
   if (!haveWeb) row('wasm', 'n/a: build/web is missing (run tools/build)');
   else if (!core) row('wasm', 'n/a: needs the core section');
   else {
+    // Native and wasm take short turns, ten each, and each side's fastest
+    // round counts. This machine's speed changes from one second to the next
+    // (other tenants on its cores), by up to 2x: figures taken once, or in a
+    // few long runs, gave ratios from 1.2x to 3.7x for the same two builds.
+    // The fastest of many short rounds is what each build does when the
+    // machine lets it run; over ten turns that figure repeats within 2-3%.
+    const turns = quick ? 1 : 10;
     const tmp = mkdtempSync(join(tmpdir(), 'mv-wasm-'));
     for (const [name, files] of [['bounces', bounceFiles], ['headers', headerFiles]]) {
-      const b = core[`analyze_set/${name}`];
-      if (!b || !files.length) continue;
-      writeFileSync(join(tmp, name), files.join('\n') + '\n');
-      const r = JSON.parse(run(process.execPath, [join(root, 'tools', 'bench', 'wasm-child.mjs'), 'set',
-        join(tmp, name), quick ? '300' : '3000']).stdout);
-      const nativeUs = (b.real_time * { ns: 1e-3, us: 1, ms: 1e3, s: 1e6 }[b.time_unit]) / b.files;
-      const ratio = r.usPerFile / nativeUs;
-      row(`wasm vs native, ${name}`, `${r.usPerFile.toFixed(1)} µs vs ${nativeUs.toFixed(1)} µs per file: ` +
-        `${ratio.toFixed(2)}×`, 'within 2×', ratio <= 2);
+      if (!core[`analyze_set/${name}`] || !files.length) continue;
+      const list = join(tmp, name);
+      writeFileSync(list, files.join('\n') + '\n');
+      let nativeUs = Infinity;
+      let wasmUs = Infinity;
+      for (let i = 0; i < turns; i++) {
+        const out = join(tmp, 'native.json');
+        run(benchBin, [`--set=${name}:${list}`, `--benchmark_filter=^analyze_set/${name}$`,
+          '--benchmark_repetitions=3', `--benchmark_min_time=${quick ? 0.05 : 0.1}`,
+          `--benchmark_out=${out}`, '--benchmark_out_format=json']);
+        for (const b of JSON.parse(readFileSync(out, 'utf8')).benchmarks) {
+          if (b.run_type !== 'iteration') continue;
+          nativeUs = Math.min(nativeUs, (b.real_time * { ns: 1e-3, us: 1, ms: 1e3, s: 1e6 }[b.time_unit]) / b.files);
+        }
+        const r = JSON.parse(run(process.execPath, [join(root, 'tools', 'bench', 'wasm-child.mjs'), 'set',
+          list, quick ? '300' : '600']).stdout);
+        wasmUs = Math.min(wasmUs, r.bestUsPerFile);
+      }
+      const ratio = wasmUs / nativeUs;
+      row(`wasm vs native, ${name}`, `${wasmUs.toFixed(1)} µs vs ${nativeUs.toFixed(1)} µs per file: ` +
+        `${ratio.toFixed(2)}× (fastest round of ${turns} alternating turns each)`, 'within 2×', ratio <= 2);
     }
     rmSync(tmp, { recursive: true, force: true });
   }
