@@ -69,6 +69,13 @@ std::size_t original_start(const internal::folded_text& folded) {
   return best;
 }
 
+// Whether `address` has an '@' with a dot after the last one: a domain, not
+// a mail store's internal name ("user@ims_daemon").
+bool at_dotted_domain(std::string_view address) {
+  const std::size_t at = address.rfind('@');
+  return at != std::string_view::npos && address.find('.', at) != std::string_view::npos;
+}
+
 // RFC 3464 §2.1.2: "dns; host" / "rfc822; addr": the part after the type.
 std::string typed_value(std::string_view v) {
   const std::size_t semi = v.find(';');
@@ -223,10 +230,8 @@ dsn_fields read_delivery_status(std::string_view body) {
     // A final address at an internal name that is not a domain
     // ("user@ims_daemon", a mail store's own name): the address the sender
     // wrote is the one to show, when the notice gives it.
-    const std::size_t at = r.address.rfind('@');
-    if (at != std::string::npos && r.address.find('.', at) == std::string::npos &&
-        r.original_address.find('.', r.original_address.rfind('@') + 1) != std::string::npos &&
-        r.original_address.find('@') != std::string::npos) {
+    if (r.address.find('@') != std::string::npos && !at_dotted_domain(r.address) &&
+        at_dotted_domain(r.original_address)) {
       std::swap(r.address, r.original_address);
     }
     // Status from the diagnostic only when the Status: field was absent.
