@@ -271,25 +271,47 @@ std::string find_address(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// The host name that starts at s[from] (letters, digits, '.', '-', '_'):
+// its end.
+std::size_t host_name_end(std::string_view s, std::size_t from) {
+  while (from < s.size() && (internal::is_alpha(s[from]) || internal::is_digit(s[from]) ||
+                             s[from] == '.' || s[from] == '-' || s[from] == '_')) {
+    ++from;
+  }
+  return from;
+}
+
+// `name` without its root dot, when it is a dotted host name; "" otherwise.
+std::string_view dotted_host(std::string_view name) {
+  while (!name.empty() && name.back() == '.') name.remove_suffix(1);
+  if (name.find('.') == std::string_view::npos || name.front() == '.') return {};
+  return name;
+}
+
 // The server a notice names before quoting its reply, in the forms Exim
 // ("host mx.example.jp [192.0.2.20]: 550 ...") and Postfix ("host
 // mx.example.com[192.0.2.1] said: 550 ...") write: "host", the name, then
-// its address in brackets. "" when `s` names none.
+// its address in brackets; and Sendmail's transcript, which opens with
+// "... while talking to mx.example.com.:" before the commands and replies.
+// "" when `s` names none.
 std::string host_named(std::string_view s) {
   for (std::size_t at = s.find("host "); at != std::string_view::npos;
        at = s.find("host ", at + 5)) {
     if (at > 0 && !internal::is_space(s[at - 1]) && s[at - 1] != '(') continue;
-    std::size_t e = at + 5;
-    while (e < s.size() && (internal::is_alpha(s[e]) || internal::is_digit(s[e]) || s[e] == '.' ||
-                            s[e] == '-' || s[e] == '_')) {
-      ++e;
-    }
-    std::string_view name = s.substr(at + 5, e - at - 5);
+    const std::size_t e = host_name_end(s, at + 5);
     const std::size_t bracket = e < s.size() && s[e] == ' ' ? e + 1 : e;
     if (bracket >= s.size() || s[bracket] != '[') continue;
-    while (!name.empty() && name.back() == '.') name.remove_suffix(1);
-    if (name.find('.') == std::string_view::npos || name.front() == '.') continue;
-    return std::string(name);
+    const std::string_view name = dotted_host(s.substr(at + 5, e - at - 5));
+    if (!name.empty()) return std::string(name);
+  }
+  static constexpr std::string_view kTalking = "while talking to ";
+  for (std::size_t at = s.find(kTalking); at != std::string_view::npos;
+       at = s.find(kTalking, at + kTalking.size())) {
+    const std::size_t start = at + kTalking.size();
+    const std::size_t e = host_name_end(s, start);
+    if (e >= s.size() || s[e] != ':') continue;
+    const std::string_view name = dotted_host(s.substr(start, e - start));
+    if (!name.empty()) return std::string(name);
   }
   return {};
 }
@@ -396,6 +418,21 @@ std::vector<candidate> find_candidates(std::string_view text) {
   }
   flush();
   return out;
+}
+
+// The server named before a reply to this recipient ("... while talking to
+// mx.example.com.:", "host mx.example.com[192.0.2.1] said:"): from a
+// paragraph that names the recipient, or from any paragraph when the notice
+// has only this one, as long as its reply code is the recipient's.
+std::string remote_for(const bounce_recipient& r, const std::vector<candidate>& cs, bool only) {
+  for (const auto& c : cs) {
+    if (c.remote.empty()) continue;
+    if (!only && (r.address.empty() || !internal::iequals(c.recipient, r.address))) continue;
+    const auto reply = find_smtp_reply(c.text);
+    if (r.reply_code && reply && reply->code && *reply->code != *r.reply_code) continue;
+    return c.remote;
+  }
+  return {};
 }
 
 // Picks the paragraph that is most likely the remote server's reply.
@@ -775,8 +812,12 @@ std::optional<bounce_message> read_bounce(std::string_view text, const header_bl
     std::optional<std::vector<bounce_recipient>> by_line;  // read when first needed
     for (auto& r : b.recipients) {
       const auto reply = find_smtp_reply(r.diagnostic);
-      // A reply with words after its code ("550 user unknown") is complete.
-      if (!r.diagnostic.empty() && reply && r.diagnostic.size() >= reply->text_offset + 4) continue;
+      // A reply with words after its code ("550 user unknown") is complete;
+      // the text may still name the server that gave it.
+      if (!r.diagnostic.empty() && reply && r.diagnostic.size() >= reply->text_offset + 4) {
+        if (r.remote_mta.empty()) r.remote_mta = remote_for(r, cands, b.recipients.size() == 1);
+        continue;
+      }
       // Prefer the paragraph that names this recipient; with several
       // recipients, another one's paragraph is not this one's reply.
       const candidate* pick = b.recipients.size() == 1 ? best : nullptr;

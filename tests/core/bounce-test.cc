@@ -252,6 +252,51 @@ TEST(Bounce, TheServerNamedBeforeTheReply) {
   EXPECT_FALSE(words.bounce->remote_mta.has_value());
 }
 
+// A Sendmail notice whose delivery-status part has no Remote-MTA field; its
+// transcript names the server ("... while talking to HOST.:") before the
+// exchange that failed. `transcript_code` is the reply in the transcript.
+std::string sendmail_notice(std::string_view transcript_code) {
+  return "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.jp>\n"
+         "Subject: Returned mail: see transcript for details\n"
+         "MIME-Version: 1.0\n"
+         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+         "\n"
+         "--b\n"
+         "Content-Type: text/plain\n"
+         "\n"
+         "   ----- Transcript of session follows -----\n"
+         "... while talking to mx.example.com.:\n"
+         ">>> RCPT To:<someone@example.com>\n"
+         "<<< " +
+         std::string(transcript_code) +
+         " <someone@example.com>... User unknown\n"
+         "\n"
+         "--b\n"
+         "Content-Type: message/delivery-status\n"
+         "\n"
+         "Reporting-MTA: dns; mx.example.jp\n"
+         "\n"
+         "Final-Recipient: RFC822; someone@example.com\n"
+         "Action: failed\n"
+         "Status: 5.1.1\n"
+         "Diagnostic-Code: SMTP; 550 5.1.1 <someone@example.com>... User unknown\n"
+         "\n"
+         "--b--\n";
+}
+
+TEST(Bounce, SendmailsTranscriptNamesTheServer) {
+  const mv::report r = mv::analyze(sendmail_notice("550 5.1.1"));
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->recipient.value_or(""), "someone@example.com");
+  EXPECT_EQ(r.bounce->remote_mta.value_or(""), "mx.example.com");
+  EXPECT_EQ(r.bounce->category, "recipient_unknown");
+  // A transcript whose reply is not the recipient's says nothing about the
+  // server that gave the recipient's reply.
+  const mv::report other = mv::analyze(sendmail_notice("452 4.2.2"));
+  ASSERT_TRUE(other.bounce);
+  EXPECT_FALSE(other.bounce->remote_mta.has_value());
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
