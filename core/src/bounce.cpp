@@ -11,6 +11,7 @@
 #include "mailverdict/bounce.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "mailverdict/address.h"
 #include "mailverdict/data/bounce_markers.h"
@@ -327,6 +328,33 @@ std::string_view qmail_recipient_words(std::string_view p) {
   return trim(p.substr(close + 2));
 }
 
+// The reason in an Exim recipient paragraph without a code: the address
+// alone on its line, and under it, indented deeper, what went wrong
+// ("  a@example.com\n    mailbox is full: retry timeout exceeded"). Exim
+// writes each failed address this way (its failure message, "The following
+// address(es) failed:"). As one line; empty when `lines` is not one.
+std::string exim_recipient_words(const std::vector<std::string_view>& lines,
+                                 std::string_view address) {
+  if (lines.size() < 2 || address.empty()) return {};
+  const auto indent = [](std::string_view l) {
+    std::size_t n = 0;
+    while (n < l.size() && internal::is_wsp(l[n])) ++n;
+    return n;
+  };
+  std::string_view first = trim(lines[0]);
+  if (first.size() > 2 && first.front() == '<' && first.back() == '>') {
+    first = first.substr(1, first.size() - 2);
+  }
+  if (first != address) return {};
+  std::string words;
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    if (indent(lines[k]) <= indent(lines[0])) return {};
+    if (!words.empty()) words += ' ';
+    words += trim(lines[k]);
+  }
+  return words;
+}
+
 // Splits the human-readable text into paragraphs and keeps those holding a
 // reply, or the failure words of layouts that give no code (Sendmail's
 // "... User unknown", qmail's "no mailbox here by that name").
@@ -356,21 +384,40 @@ std::vector<candidate> find_candidates(std::string_view text) {
       joined += para[k];
       joined += '\n';
     }
-    para.clear();
+    std::vector<std::string_view> lines;
+    lines.swap(para);
     const std::string p = one_line(joined);
-    bool lead = lead_pending;
-    std::size_t lead_end = 0;
+    // The reply is looked for after the last lead that has one after it: a
+    // lead's words can also be words of the reply itself ("Error:" in "554
+    // delivery error: ..."). With none, a reply before every lead stands on
+    // its own; a lead with no reply at all introduces the next paragraph.
+    std::vector<std::size_t> lead_ends;
     for (const auto& row : data::bounce_markers()) {
       if (row.kind != "lead") continue;
       const std::size_t at = ifind(p, row.text);
-      if (at != std::string::npos) {
+      if (at != std::string::npos) lead_ends.push_back(at + row.text.size());
+    }
+    std::sort(lead_ends.begin(), lead_ends.end(), std::greater<>());
+    const auto is_reply = [](const std::optional<smtp_reply>& r) {
+      return r && (r->code || r->status);
+    };
+    bool lead = lead_pending;
+    std::size_t lead_end = 0;
+    std::optional<smtp_reply> reply;
+    for (const std::size_t e : lead_ends) {
+      reply = find_smtp_reply(std::string_view(p).substr(e));
+      if (is_reply(reply)) {
         lead = true;
-        lead_end = std::max(lead_end, at + row.text.size());
+        lead_end = e;
+        break;
       }
     }
+    if (!is_reply(reply)) {
+      reply = find_smtp_reply(p);
+      if (!is_reply(reply)) lead = lead || !lead_ends.empty();
+    }
     const std::string addr = find_address(p);
-    const auto reply = find_smtp_reply(std::string_view(p).substr(lead_end));
-    if (reply && (reply->code || reply->status)) {
+    if (is_reply(reply)) {
       candidate c;
       c.paragraph = p;
       const std::size_t from = lead_end + reply->offset;
@@ -393,6 +440,12 @@ std::vector<candidate> find_candidates(std::string_view text) {
       candidate c;
       c.paragraph = p;
       c.text = std::string(words);
+      c.recipient = addr;
+      out.push_back(std::move(c));
+    } else if (std::string exim = exim_recipient_words(lines, addr); !exim.empty()) {
+      candidate c;
+      c.paragraph = p;
+      c.text = std::move(exim);
       c.recipient = addr;
       out.push_back(std::move(c));
     } else if (!addr.empty()) {

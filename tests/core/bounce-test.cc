@@ -297,6 +297,53 @@ TEST(Bounce, SendmailsTranscriptNamesTheServer) {
   EXPECT_FALSE(other.bounce->remote_mta.has_value());
 }
 
+TEST(Bounce, EximsReasonUnderTheAddressIsTheServersWords) {
+  // Exim puts each failed address alone on a line and what went wrong under
+  // it, indented deeper, with no reply code when no server replied.
+  const mv::report r = mv::analyze(
+      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
+      "Subject: Mail delivery failed: returning message to sender\n"
+      "\n" +
+      std::string(kEximFailureIntro) +
+      "  someone@example.net\n"
+      "    mailbox is full: retry timeout exceeded\n");
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->recipient.value_or(""), "someone@example.net");
+  EXPECT_EQ(r.bounce->diagnostic, "mailbox is full: retry timeout exceeded");
+  EXPECT_EQ(r.bounce->category, "mailbox_full");
+  // An address line followed by text that is not indented under it is not
+  // such a paragraph.
+  const mv::report flat = mv::analyze(
+      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
+      "Subject: Mail delivery failed: returning message to sender\n"
+      "\n" +
+      std::string(kEximFailureIntro) +
+      "  someone@example.net\n"
+      "mailbox is full: retry timeout exceeded\n");
+  ASSERT_TRUE(flat.bounce);
+  EXPECT_NE(flat.bounce->diagnostic, "mailbox is full: retry timeout exceeded");
+}
+
+TEST(Bounce, AReplyMayHoldTheWordsThatIntroduceOne) {
+  // "Error:" introduces Microsoft's quoted reply; here it is a word of
+  // Yahoo's reply, after its code, and the reply is still the reply.
+  const mv::report r = mv::analyze(
+      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
+      "Subject: Mail delivery failed: returning message to sender\n"
+      "\n" +
+      std::string(kEximFailureIntro) +
+      "  someone@yahoo.example\n"
+      "    SMTP error from remote mail server after end of data:\n"
+      "    host mx1.mail.yahoo.com [192.0.2.7]: 554 delivery error:\n"
+      "    dd This account has been disabled or discontinued [#102].\n");
+  ASSERT_TRUE(r.bounce);
+  EXPECT_EQ(r.bounce->reply_code.value_or(0), 554);
+  EXPECT_EQ(r.bounce->remote_mta.value_or(""), "mx1.mail.yahoo.com");
+  EXPECT_EQ(r.bounce->provider.value_or(""), "yahoo");
+  EXPECT_EQ(r.bounce->category, "recipient_disabled");
+  EXPECT_TRUE(r.bounce->diagnostic.starts_with("554 delivery error: dd This account"));
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
@@ -625,8 +672,8 @@ TEST(Bounce, RecipientsKeepTheirOwnWords) {
 }
 
 // A notice that quotes no reply (sisimai-set-of-emails lhost-exim-31): the
-// cause's evidence is the paragraph holding the words it was read from, not
-// the notice's opening lines.
+// words Exim wrote under the address are the diagnostic, and the cause's
+// evidence is those words, not the notice's opening lines.
 TEST(Bounce, EvidenceOfANoticeWithoutAReply) {
   const mv::report r = mv::analyze(
       "From: Mail Delivery System <mailer-daemon@neko.example.com>\n"
@@ -638,13 +685,14 @@ TEST(Bounce, EvidenceOfANoticeWithoutAReply) {
       "    The mail server could not deliver mail to kijitora@example.net.  The account or "
       "domain may not exist, they may be blacklisted, or missing the proper dns entries.\n");
   ASSERT_TRUE(r.bounce);
-  EXPECT_EQ(r.bounce->diagnostic, "");
+  const std::string words =
+      "The mail server could not deliver mail to kijitora@example.net. The account or domain "
+      "may not exist, they may be blacklisted, or missing the proper dns entries.";
+  EXPECT_EQ(r.bounce->diagnostic, words);
+  EXPECT_FALSE(r.bounce->reply_code.has_value());
   ASSERT_FALSE(r.causes.empty());
   ASSERT_FALSE(r.causes[0].evidence.empty());
-  EXPECT_EQ(r.causes[0].evidence[0].text,
-            "kijitora@example.net The mail server could not deliver mail to "
-            "kijitora@example.net.  The account or domain may not exist, they may be "
-            "blacklisted, or missing the proper dns entries.");
+  EXPECT_EQ(r.causes[0].evidence[0].text, words);
 }
 
 TEST(Bounce, JapaneseTextInItsOwnCharsets) {
