@@ -548,6 +548,32 @@ std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
   return out;
 }
 
+// The recipient a notice names at the end of a line of words ending in a
+// colon: "Could not be delivered to: <a@x>", "Unknown user: a@x",
+// "Did not reach the following recipient: a@x". The words hold a space (a
+// header field's name never does: RFC 5322 §3.6.8) and do not name the
+// sender ("Sender Address: ..."). The first such line; "" when none.
+std::string introduced_address(std::string_view human) {
+  for (const auto& l : internal::split_lines(human)) {
+    const std::string_view line = trim(l.text);
+    const std::size_t colon = line.rfind(':');
+    if (colon == std::string_view::npos || colon == 0 || line.size() > 320) continue;
+    const std::string_view words = trim(line.substr(0, colon));
+    if (words.find(' ') == std::string_view::npos || words.find('@') != std::string_view::npos ||
+        words.find('<') != std::string_view::npos || internal::icontains(words, "sender") ||
+        internal::icontains(words, "from") || internal::icontains(words, "reply")) {
+      continue;
+    }
+    std::string_view rest = trim(line.substr(colon + 1));
+    if (rest.size() > 2 && rest.front() == '<' && rest.back() == '>') {
+      rest = rest.substr(1, rest.size() - 2);
+    }
+    const std::string a = find_address(rest);
+    if (!a.empty() && a == rest) return a;
+  }
+  return {};
+}
+
 // The recipient a notice lists under an introducing line ("... has not yet
 // been delivered is:", "did not reach the following recipient(s):",
 // "----- The following addresses had permanent fatal errors -----"): the
@@ -576,7 +602,7 @@ std::string lone_address(std::string_view human) {
       return a;
     }
   }
-  return {};
+  return introduced_address(human);
 }
 
 std::string strip_html(std::string_view html) {

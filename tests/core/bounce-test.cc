@@ -344,6 +344,27 @@ TEST(Bounce, AReplyMayHoldTheWordsThatIntroduceOne) {
   EXPECT_TRUE(r.bounce->diagnostic.starts_with("554 delivery error: dd This account"));
 }
 
+TEST(Bounce, ARecipientNamedAtTheEndOfALine) {
+  // "Could not be delivered to: <a@x>" (KDDI), "Unknown user: a@x" (IMail):
+  // words ending in a colon, then the address.
+  const auto recipient = [](std::string_view body) {
+    const mv::report r = mv::analyze(
+        "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.jp>\n"
+        "Subject: Returned mail: User unknown\n"
+        "\n" +
+        std::string(body));
+    return r.bounce ? r.bounce->recipient.value_or("") : std::string("(not a bounce)");
+  };
+  EXPECT_EQ(recipient("Your mail sent on: Thu, 29 Apr 2013 23:45:22 +0900\n"
+                      "     Could not be delivered to: <someone@example.jp>\n"
+                      "     As their mailbox is full.\n"),
+            "someone@example.jp");
+  EXPECT_EQ(recipient("Unknown user: someone@example.com\n"), "someone@example.com");
+  // The sender is not the recipient, and neither is a header field's value.
+  EXPECT_EQ(recipient("Sender Address: sender@example.org\nUser unknown.\n"), "");
+  EXPECT_EQ(recipient("Reply-To: other@example.org\nUser unknown.\n"), "");
+}
+
 TEST(Bounce, TheWordsDecideNotTheNumber) {
   // The same 550 5.7.1, five different causes.
   EXPECT_EQ(classify_line("550 5.7.1 Email rejected per DMARC policy for example.com").category,
