@@ -80,6 +80,15 @@ constexpr char kEximFailureIntro[] =
     "recipients. This is a permanent error. The following address(es) failed:\n"
     "\n";
 
+// An Exim failure notice: its fields and opening words, then `addresses`
+// (each failed address and what went wrong).
+std::string exim_notice(std::string_view addresses) {
+  return "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
+         "Subject: Mail delivery failed: returning message to sender\n"
+         "\n" +
+         std::string(kEximFailureIntro) + std::string(addresses);
+}
+
 }  // namespace
 
 TEST(Bounce, ReadsEveryRecipientOfADeliveryStatus) {
@@ -219,13 +228,9 @@ TEST(Bounce, TheServerNamedBeforeTheReply) {
   // Exim and Postfix name the server before quoting it, with no Remote-MTA
   // field: "host NAME [IP]: reply" and "host NAME[IP] said: reply".
   const mv::report exim = mv::analyze(
-      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
-      "Subject: Mail delivery failed: returning message to sender\n"
-      "\n" +
-      std::string(kEximFailureIntro) +
-      "  someone@hotmail.example\n"
-      "    host mx4.hotmail.com [192.0.2.104]: 550 Requested action not taken:\n"
-      "    mailbox unavailable\n");
+      exim_notice("  someone@hotmail.example\n"
+                  "    host mx4.hotmail.com [192.0.2.104]: 550 Requested action not taken:\n"
+                  "    mailbox unavailable\n"));
   ASSERT_TRUE(exim.bounce);
   EXPECT_EQ(exim.bounce->remote_mta.value_or(""), "mx4.hotmail.com");
   EXPECT_EQ(exim.bounce->provider.value_or(""), "microsoft");
@@ -300,26 +305,18 @@ TEST(Bounce, SendmailsTranscriptNamesTheServer) {
 TEST(Bounce, EximsReasonUnderTheAddressIsTheServersWords) {
   // Exim puts each failed address alone on a line and what went wrong under
   // it, indented deeper, with no reply code when no server replied.
-  const mv::report r = mv::analyze(
-      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
-      "Subject: Mail delivery failed: returning message to sender\n"
-      "\n" +
-      std::string(kEximFailureIntro) +
-      "  someone@example.net\n"
-      "    mailbox is full: retry timeout exceeded\n");
+  const mv::report r =
+      mv::analyze(exim_notice("  someone@example.net\n"
+                              "    mailbox is full: retry timeout exceeded\n"));
   ASSERT_TRUE(r.bounce);
   EXPECT_EQ(r.bounce->recipient.value_or(""), "someone@example.net");
   EXPECT_EQ(r.bounce->diagnostic, "mailbox is full: retry timeout exceeded");
   EXPECT_EQ(r.bounce->category, "mailbox_full");
   // An address line followed by text that is not indented under it is not
   // such a paragraph.
-  const mv::report flat = mv::analyze(
-      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
-      "Subject: Mail delivery failed: returning message to sender\n"
-      "\n" +
-      std::string(kEximFailureIntro) +
-      "  someone@example.net\n"
-      "mailbox is full: retry timeout exceeded\n");
+  const mv::report flat =
+      mv::analyze(exim_notice("  someone@example.net\n"
+                              "mailbox is full: retry timeout exceeded\n"));
   ASSERT_TRUE(flat.bounce);
   EXPECT_NE(flat.bounce->diagnostic, "mailbox is full: retry timeout exceeded");
 }
@@ -327,15 +324,11 @@ TEST(Bounce, EximsReasonUnderTheAddressIsTheServersWords) {
 TEST(Bounce, AReplyMayHoldTheWordsThatIntroduceOne) {
   // "Error:" introduces Microsoft's quoted reply; here it is a word of
   // Yahoo's reply, after its code, and the reply is still the reply.
-  const mv::report r = mv::analyze(
-      "From: Mail Delivery System <Mailer-Daemon@mail.example.com>\n"
-      "Subject: Mail delivery failed: returning message to sender\n"
-      "\n" +
-      std::string(kEximFailureIntro) +
-      "  someone@yahoo.example\n"
-      "    SMTP error from remote mail server after end of data:\n"
-      "    host mx1.mail.yahoo.com [192.0.2.7]: 554 delivery error:\n"
-      "    dd This account has been disabled or discontinued [#102].\n");
+  const mv::report r =
+      mv::analyze(exim_notice("  someone@yahoo.example\n"
+                              "    SMTP error from remote mail server after end of data:\n"
+                              "    host mx1.mail.yahoo.com [192.0.2.7]: 554 delivery error:\n"
+                              "    dd This account has been disabled or discontinued [#102].\n"));
   ASSERT_TRUE(r.bounce);
   EXPECT_EQ(r.bounce->reply_code.value_or(0), 554);
   EXPECT_EQ(r.bounce->remote_mta.value_or(""), "mx1.mail.yahoo.com");
