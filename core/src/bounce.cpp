@@ -552,7 +552,8 @@ std::vector<bounce_recipient> recipients_by_line(std::string_view human) {
 // colon: "Could not be delivered to: <a@x>", "Unknown user: a@x",
 // "Did not reach the following recipient: a@x". The words hold a space (a
 // header field's name never does: RFC 5322 §3.6.8) and do not name the
-// sender ("Sender Address: ..."). The first such line; "" when none.
+// sender ("Sender Address: ...": bounce_markers.tsv, kind notrcpt). The
+// first such line; "" when none.
 std::string introduced_address(std::string_view human) {
   for (const auto& l : internal::split_lines(human)) {
     const std::string_view line = trim(l.text);
@@ -560,8 +561,7 @@ std::string introduced_address(std::string_view human) {
     if (colon == std::string_view::npos || colon == 0 || line.size() > 320) continue;
     const std::string_view words = trim(line.substr(0, colon));
     if (words.find(' ') == std::string_view::npos || words.find('@') != std::string_view::npos ||
-        words.find('<') != std::string_view::npos || internal::icontains(words, "sender") ||
-        internal::icontains(words, "from") || internal::icontains(words, "reply")) {
+        words.find('<') != std::string_view::npos || has_marker(words, "notrcpt")) {
       continue;
     }
     std::string_view rest = trim(line.substr(colon + 1));
