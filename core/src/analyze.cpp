@@ -195,6 +195,28 @@ report run_pipeline(std::string_view text, const options& opts) {
         "Copy the message's full headers or its original source and paste them here.");
     return r;
   }
+  // Lines that only look like fields ("https://...", a YAML or XML file's
+  // "name: value"): a header block has at least one field email uses, one
+  // of core/data/header_names.tsv or an X- field (RFC 822 §4.7.5's
+  // extension fields).
+  const bool any_email_field =
+      std::any_of(block.fields.begin(), block.fields.end(), [](const header_field& f) {
+        return !header_explanation(f.name).empty() || internal::istarts_with(f.name, "X-");
+      });
+  if (!any_email_field) {
+    std::vector<std::string> names;
+    for (const auto& f : block.fields) {
+      if (names.size() == 3) break;
+      if (std::find(names.begin(), names.end(), f.name) == names.end()) names.push_back(f.name);
+    }
+    not_email(
+        r, "No email header fields were found in this text.",
+        internal::concat("Its lines of the form \"Name: value\" (", internal::join_words(names),
+                         ") are not fields that email headers use, such as From:, "
+                         "Received: or Authentication-Results:. Copy the message's full "
+                         "headers or its original source and paste them here."));
+    return r;
+  }
   r.input.kind = block.has_body ? input_kind::message : input_kind::headers;
   if (!internal::is_valid_utf8(text)) {
     r.input.warnings.push_back({"invalid_utf8",
