@@ -204,15 +204,23 @@ report run_pipeline(std::string_view text, const options& opts) {
         return !header_explanation(f.name).empty() || internal::istarts_with(f.name, "X-");
       });
   if (!any_email_field) {
+    // Up to three of the names, when they read as words ("https", not
+    // "<html><head>...").
     std::vector<std::string> names;
     for (const auto& f : block.fields) {
-      if (names.size() == 3) break;
-      if (std::find(names.begin(), names.end(), f.name) == names.end()) names.push_back(f.name);
+      const bool word =
+          f.name.size() <= 30 && std::all_of(f.name.begin(), f.name.end(), [](char c) {
+            return internal::is_alpha(c) || internal::is_digit(c) || c == '-' || c == '_';
+          });
+      if (names.size() < 3 && word && std::find(names.begin(), names.end(), f.name) == names.end())
+        names.push_back(f.name);
     }
     not_email(
         r, "No email header fields were found in this text.",
-        internal::concat("Its lines of the form \"Name: value\" (", internal::join_words(names),
-                         ") are not fields that email headers use, such as From:, "
+        internal::concat("Its lines of the form \"Name: value\"",
+                         names.empty() ? std::string()
+                                       : internal::concat(" (", internal::join_words(names), ")"),
+                         " are not fields that email headers use, such as From:, "
                          "Received: or Authentication-Results:. Copy the message's full "
                          "headers or its original source and paste them here."));
     return r;
