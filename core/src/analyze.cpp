@@ -220,9 +220,9 @@ report run_pipeline(std::string_view text, const options& opts) {
         internal::concat("Its lines of the form \"Name: value\"",
                          names.empty() ? std::string()
                                        : internal::concat(" (", internal::join_words(names), ")"),
-                         " are not fields that email headers use, such as From:, "
-                         "Received: or Authentication-Results:. Copy the message's full "
-                         "headers or its original source and paste them here."));
+                         " are not header fields that email uses (From:, Received:, "
+                         "Authentication-Results: ...). Copy the message's full headers or its "
+                         "original source and paste them here."));
     return r;
   }
   r.input.kind = block.has_body ? input_kind::message : input_kind::headers;
