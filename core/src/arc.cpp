@@ -33,6 +33,12 @@ std::string tag_or_empty(const internal::tag_list& t, const char* name) {
   return v == nullptr ? std::string() : internal::lower(internal::strip_spaces(*v));
 }
 
+// Whether the tag is present with a value (b=, bh=: only their presence is read).
+bool has_tag_text(const internal::tag_list& t, const char* name) {
+  const std::string* v = t.get(name);
+  return v != nullptr && internal::has_text(*v);
+}
+
 }  // namespace
 
 result<arc_seal> parse_arc_seal(std::string_view value) {
@@ -46,7 +52,7 @@ result<arc_seal> parse_arc_seal(std::string_view value) {
   s.algorithm = tag_or_empty(t.value(), "a");
   s.domain = normalize_domain(tag_or_empty(t.value(), "d"));
   s.selector = tag_or_empty(t.value(), "s");
-  s.has_signature = !tag_or_empty(t.value(), "b").empty();
+  s.has_signature = has_tag_text(t.value(), "b");
   if (s.cv != "none" && s.cv != "pass" && s.cv != "fail") {
     return parse_error{error_code::syntax,
                        "ARC-Seal i=" + std::to_string(s.instance) + " has cv=" + s.cv +
@@ -65,8 +71,8 @@ result<arc_message_signature> parse_arc_message_signature(std::string_view value
   s.algorithm = tag_or_empty(t.value(), "a");
   s.domain = normalize_domain(tag_or_empty(t.value(), "d"));
   s.selector = tag_or_empty(t.value(), "s");
-  s.has_body_hash = !tag_or_empty(t.value(), "bh").empty();
-  s.has_signature = !tag_or_empty(t.value(), "b").empty();
+  s.has_body_hash = has_tag_text(t.value(), "bh");
+  s.has_signature = has_tag_text(t.value(), "b");
   if (const std::string* h = t.value().get("h")) {
     std::string_view rest = *h;
     while (!rest.empty()) {

@@ -28,8 +28,8 @@ result<dkim_signature> parse_dkim_signature(std::string_view value) {
   s.domain = normalize_domain(*t.get("d"));
   if (s.domain.empty()) s.domain = internal::lower(*t.get("d"));
   s.selector = internal::lower(internal::strip_spaces(*t.get("s")));
-  s.has_signature = !internal::strip_spaces(*t.get("b")).empty();
-  s.has_body_hash = !internal::strip_spaces(*t.get("bh")).empty();
+  s.has_signature = internal::has_text(*t.get("b"));
+  s.has_body_hash = internal::has_text(*t.get("bh"));
   for (std::string_view h = *t.get("h"); !h.empty();) {
     const std::size_t colon = h.find(':');
     const std::string name = internal::lower(internal::trim(h.substr(0, colon)));

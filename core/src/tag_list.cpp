@@ -4,6 +4,8 @@
  */
 #include "mailverdict/internal/tag_list.h"
 
+#include <algorithm>
+
 #include "mailverdict/internal/text.h"
 
 namespace mailverdict::internal {
@@ -48,12 +50,17 @@ result<tag_list> parse_tag_list(std::string_view text, std::string_view what) {
 }
 
 std::string strip_spaces(std::string_view v) {
-  std::string out;
-  out.reserve(v.size());
+  std::string out(v.size(), '\0');
+  std::size_t n = 0;
   for (char c : v) {
-    if (!is_space(c)) out += c;
+    if (!is_space(c)) out[n++] = c;
   }
+  out.resize(n);
   return out;
+}
+
+bool has_text(std::string_view v) {
+  return std::any_of(v.begin(), v.end(), [](char c) { return !is_space(c); });
 }
 
 bool parse_number(std::string_view s, long long& out) {

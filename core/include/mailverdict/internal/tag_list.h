@@ -36,6 +36,11 @@ result<tag_list> parse_tag_list(std::string_view text, std::string_view what);
 /// §3.5 says white space in them is ignored).
 std::string strip_spaces(std::string_view v);
 
+/// Whether a tag value holds anything but white space: whether strip_spaces()
+/// would be non-empty, without making the copy (a b= value is hundreds of
+/// bytes, and only its presence is read).
+bool has_text(std::string_view v);
+
 /// Parses a non-negative decimal number of at most 18 digits.
 bool parse_number(std::string_view s, long long& out);
 
