@@ -74,6 +74,11 @@ TEST(Corpus, EverySentenceHasItsBlanksFilled) {
                             " instead of .", " from .", " by .", " at .", "  "}) {
       if (s.find(gap) != std::string::npos) return true;
     }
+    // A sentence's opening word filled in mid-sentence ("If The receiving
+    // server ...").
+    for (std::size_t at = s.find(" The "); at != std::string::npos; at = s.find(" The ", at + 1)) {
+      if (at > 0 && ((s[at - 1] >= 'a' && s[at - 1] <= 'z') || s[at - 1] == ',')) return true;
+    }
     const std::size_t open = s.find('{');
     return open != std::string::npos && s.find('}', open) != std::string::npos &&
            s.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", open + 1) == s.find('}', open);
