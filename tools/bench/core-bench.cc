@@ -6,6 +6,7 @@
  *
  *   mailverdict_bench [--set=NAME:LISTFILE]... [benchmark flags]
  *   mailverdict_bench --dump=headers|message:BYTES   (prints that scaling input)
+ *   mailverdict_bench --rounds --set=NAME:LISTFILE     (one round per line on stdin)
  *
  * Each LISTFILE names one input file per line; the set's benchmark analyzes
  * every file once per iteration (analyze + to_json, the work the CLI and the
@@ -13,8 +14,10 @@
  */
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <memory>
 #include <sstream>
@@ -124,6 +127,7 @@ void scaling(benchmark::State& state, std::string (*make)(std::size_t)) {
 int main(int argc, char** argv) {
   std::vector<std::unique_ptr<file_set>> sets;
   std::vector<char*> rest{argv[0]};
+  bool serve = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg.substr(0, 7) == "--dump=") {
@@ -134,6 +138,10 @@ int main(int argc, char** argv) {
           spec.substr(0, colon) == "message" ? message_of_size(n) : headers_of_size(n);
       std::fwrite(in.data(), 1, in.size(), stdout);
       return 0;
+    }
+    if (arg == "--rounds") {
+      serve = true;
+      continue;
     }
     if (arg.substr(0, 6) != "--set=") {
       rest.push_back(argv[i]);
@@ -150,6 +158,24 @@ int main(int argc, char** argv) {
       set->bytes += set->inputs.back().size();
     }
     sets.push_back(std::move(set));
+  }
+  if (serve) {
+    // Rounds on demand, for tools/bench/run.mjs to alternate with the wasm
+    // module round by round: each line on stdin analyzes every file of the
+    // first set once (analyze + JSON) and prints the round's microseconds.
+    if (sets.empty()) return 2;
+    for (std::string line; std::getline(std::cin, line);) {
+      const auto t0 = std::chrono::steady_clock::now();
+      for (const std::string& in : sets.front()->inputs) {
+        std::string json = mailverdict::to_json(mailverdict::analyze(in));
+        benchmark::DoNotOptimize(json);
+      }
+      const auto us =
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0);
+      std::printf("%.1f\n", us.count());
+      std::fflush(stdout);
+    }
+    return 0;
   }
   for (const auto& set : sets) {
     benchmark::RegisterBenchmark(("analyze_set/" + set->name).c_str(), analyze_set, set.get())

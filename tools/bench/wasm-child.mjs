@@ -4,6 +4,8 @@
 //   node wasm-child.mjs set LISTFILE MIN_MS   analyze every listed file, repeated for at
 //                                             least MIN_MS; prints {"usPerFile": mean,
 //                                             "bestUsPerFile": fastest round, ...}
+//   node wasm-child.mjs rounds LISTFILE       one round of every listed file per line on
+//                                             stdin; prints each round's µs
 //   node wasm-child.mjs memory INPUTFILE      analyze one input; prints the linear memory
 //                                             size after it (memory only grows: the peak)
 //
@@ -40,6 +42,16 @@ if (mode === 'set') {
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ usPerFile: (ms * 1000) / (rounds * texts.length),
     bestUsPerFile: (best * 1000) / texts.length, rounds, files: texts.length }));
+} else if (mode === 'rounds') {
+  // One round (every listed file once) per line on stdin; prints the round's µs.
+  const texts = readFileSync(arg, 'utf8').split('\n').filter(Boolean).map((f) => readFileSync(f, 'utf8'));
+  for (let k = 0; k < 3; k++) for (const t of texts) core.analyzeWith(t, '', '');  // warm-up
+  const { createInterface } = await import('node:readline');
+  for await (const _ of createInterface({ input: process.stdin })) {
+    const t0 = performance.now();
+    for (const t of texts) core.analyzeWith(t, '', '');
+    process.stdout.write(`${((performance.now() - t0) * 1000).toFixed(1)}\n`);
+  }
 } else if (mode === 'memory') {
   const text = readFileSync(arg, 'utf8');
   const before = memoryBytes();
@@ -48,6 +60,6 @@ if (mode === 'set') {
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ inputBytes: text.length, before, after: memoryBytes(), ms, outputBytes: json.length }));
 } else {
-  console.error('usage: wasm-child.mjs set LISTFILE MIN_MS | memory INPUTFILE');
+  console.error('usage: wasm-child.mjs set LISTFILE MIN_MS | rounds LISTFILE | memory INPUTFILE');
   process.exit(2);
 }
