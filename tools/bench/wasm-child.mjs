@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 // Runs inside a fresh Node process for tools/bench/run.mjs:
 //
-//   node wasm-child.mjs set LISTFILE MIN_MS   analyze every listed file, repeated for at
-//                                             least MIN_MS; prints {"usPerFile": mean,
-//                                             "bestUsPerFile": fastest round, ...}
 //   node wasm-child.mjs rounds LISTFILE       one round of every listed file per line on
 //                                             stdin; prints each round's µs
 //   node wasm-child.mjs memory INPUTFILE      analyze one input; prints the linear memory
@@ -13,6 +10,7 @@
 // analyzeWith() directly (JSON string out), the same work as the native
 // analyze + to_json.
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,33 +18,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webDir = process.env.MAILVERDICT_WEB ?? join(root, 'build', 'web');
 const { load } = await import(pathToFileURL(join(webDir, 'mailverdict.mjs')).href);
 const core = await load();
-const [mode, arg, minMs] = process.argv.slice(2);
+const [mode, arg] = process.argv.slice(2);
 
 function memoryBytes() {
   const buf = core.HEAPU8?.buffer ?? core.HEAP8?.buffer ?? core.wasmMemory?.buffer ?? core.asm?.memory?.buffer;
   return buf ? buf.byteLength : null;
 }
 
-if (mode === 'set') {
-  const texts = readFileSync(arg, 'utf8').split('\n').filter(Boolean).map((f) => readFileSync(f, 'utf8'));
-  for (const t of texts) core.analyzeWith(t, '', '');  // warm-up: compile tiers, grow memory
-  let rounds = 0;
-  let best = Infinity;
-  const t0 = performance.now();
-  do {
-    const r0 = performance.now();
-    for (const t of texts) core.analyzeWith(t, '', '');
-    best = Math.min(best, performance.now() - r0);
-    rounds++;
-  } while (performance.now() - t0 < Number(minMs));
-  const ms = performance.now() - t0;
-  console.log(JSON.stringify({ usPerFile: (ms * 1000) / (rounds * texts.length),
-    bestUsPerFile: (best * 1000) / texts.length, rounds, files: texts.length }));
-} else if (mode === 'rounds') {
+if (mode === 'rounds') {
   // One round (every listed file once) per line on stdin; prints the round's µs.
   const texts = readFileSync(arg, 'utf8').split('\n').filter(Boolean).map((f) => readFileSync(f, 'utf8'));
   for (let k = 0; k < 3; k++) for (const t of texts) core.analyzeWith(t, '', '');  // warm-up
-  const { createInterface } = await import('node:readline');
   for await (const _ of createInterface({ input: process.stdin })) {
     const t0 = performance.now();
     for (const t of texts) core.analyzeWith(t, '', '');
@@ -60,6 +42,6 @@ if (mode === 'set') {
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ inputBytes: text.length, before, after: memoryBytes(), ms, outputBytes: json.length }));
 } else {
-  console.error('usage: wasm-child.mjs set LISTFILE MIN_MS | rounds LISTFILE | memory INPUTFILE');
+  console.error('usage: wasm-child.mjs rounds LISTFILE | memory INPUTFILE');
   process.exit(2);
 }
